@@ -1,0 +1,292 @@
+#include "io/csv_reader.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "io/gdal_session.hpp"
+#include "io/ogr_geometry.hpp"
+#include "io/text_encoding.hpp"
+#include "keniki/core/error.hpp"
+
+namespace keniki::io::detail {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+std::string trim(std::string s) {
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+    return s;
+}
+
+/// Line (1-based) of the first byte that is not valid UTF-8, for messages.
+std::int64_t line_of_first_invalid_utf8(std::string_view text) {
+    std::int64_t line = 1;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n') {
+            if (!is_valid_utf8(text.substr(start, i - start))) return line;
+            ++line;
+            start = i + 1;
+        }
+    }
+    return line;
+}
+
+/// The 1-based line on which each record starts (record 0 is the header), quotes respected.
+std::vector<std::int64_t> record_start_lines(std::string_view text) {
+    std::vector<std::int64_t> starts{1};
+    std::int64_t line = 1;
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') in_quotes = !in_quotes;
+        else if (c == '\n') {
+            ++line;
+            if (!in_quotes && i + 1 < text.size()) starts.push_back(line);
+        }
+    }
+    return starts;
+}
+
+struct CoordinateColumns {
+    int x = -1;
+    int y = -1;
+};
+
+/// Finds the coordinate columns: explicit names first, else the common pairs.
+CoordinateColumns find_coordinate_columns(const std::vector<std::string>& names, const ReadOptions& options,
+                                          const Where& where) {
+    auto find = [&](const std::string& wanted) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (lower(trim(names[i])) == lower(wanted)) return static_cast<int>(i);
+        }
+        return -1;
+    };
+    CoordinateColumns cols;
+    if (!options.x_field.empty() || !options.y_field.empty()) {
+        if (options.x_field.empty() || options.y_field.empty())
+            throw UsageError("give both the x (longitude) and y (latitude) column, not only one", where);
+        cols.x = find(options.x_field);
+        cols.y = find(options.y_field);
+        if (cols.x < 0) throw UsageError("no column named '" + options.x_field + "'", Where{where.file, where.layer, {}, options.x_field});
+        if (cols.y < 0) throw UsageError("no column named '" + options.y_field + "'", Where{where.file, where.layer, {}, options.y_field});
+        return cols;
+    }
+    static const std::pair<const char*, const char*> pairs[] = {
+        {"lon", "lat"},       {"longitude", "latitude"}, {"lng", "lat"},     {"long", "lat"},
+        {"経度", "緯度"},     {"stop_lon", "stop_lat"},  {"x", "y"},         {"X座標", "Y座標"},
+        {"lon_deg", "lat_deg"}};
+    for (const auto& [x, y] : pairs) {
+        cols.x = find(x);
+        cols.y = find(y);
+        if (cols.x >= 0 && cols.y >= 0) return cols;
+    }
+    return CoordinateColumns{};
+}
+
+/// Integer when every non-empty value is a plain integer without leading zeros (codes such as
+/// "0010" stay text), real when every value is a number, else text.
+FieldType infer_type(const std::vector<std::optional<std::string>>& column) {
+    bool all_integer = true, all_number = true, any = false;
+    for (const auto& v : column) {
+        if (!v || v->empty()) continue;
+        any = true;
+        const std::string& s = *v;
+        std::size_t i = (s[0] == '-') ? 1 : 0;
+        const bool digits = i < s.size() && std::all_of(s.begin() + static_cast<long>(i), s.end(), [](unsigned char c) { return std::isdigit(c); });
+        const bool leading_zero = digits && s.size() - i > 1 && s[i] == '0';
+        if (!digits || leading_zero || s.size() - i > 18) all_integer = false;
+        if (!all_integer && !as_number(Value{s})) {
+            all_number = false;
+            break;
+        }
+    }
+    if (!any) return FieldType::text;
+    if (all_integer) return FieldType::integer;
+    return all_number ? FieldType::real : FieldType::text;
+}
+
+}  // namespace
+
+DecodedText read_decoded_text(const std::string& open_path, const std::string& display_path, const std::string& encoding) {
+    VSILFILE* fp = VSIFOpenL(open_path.c_str(), "rb");
+    if (!fp) throw DataError("cannot open for reading", Where{display_path});
+    std::string bytes;
+    char buf[1 << 16];
+    std::size_t n = 0;
+    while ((n = VSIFReadL(buf, 1, sizeof buf, fp)) > 0) bytes.append(buf, n);
+    VSIFCloseL(fp);
+
+    DecodedText out;
+    Encoding wanted{};
+    const bool forced = parse_encoding(encoding, wanted);
+    out.encoding_source = forced ? "--encoding" : "detected";
+    if (has_utf8_bom(bytes)) {
+        bytes.erase(0, 3);
+        if (forced && wanted == Encoding::cp932)
+            throw UsageError("the file starts with a UTF-8 byte-order mark but --encoding cp932 was given", Where{display_path});
+        out.encoding = "UTF-8 with BOM";
+        out.encoding_source = "byte-order mark";
+        wanted = Encoding::utf8;
+    } else if (!forced) {
+        wanted = detect(bytes);
+        out.encoding = is_ascii(bytes) ? "ASCII" : std::string(name(wanted));
+    } else {
+        out.encoding = std::string(name(wanted));
+    }
+    if (wanted == Encoding::utf8) {
+        if (!is_valid_utf8(bytes)) {
+            Where where{display_path};
+            where.line = line_of_first_invalid_utf8(bytes);
+            throw DataError("text is not valid UTF-8 (it looks like CP932 / Shift-JIS: try --encoding cp932)", where);
+        }
+        out.text = std::move(bytes);
+    } else {
+        if (is_valid_utf8(bytes) && !is_ascii(bytes) && forced) {
+            // Valid UTF-8 read as CP932 would turn every Japanese character into mojibake.
+            throw DataError("--encoding cp932 was given but the text is valid UTF-8 (drop --encoding or use utf-8)",
+                            Where{display_path});
+        }
+        out.text = cp932_to_utf8(bytes);
+    }
+    return out;
+}
+
+Layer read_csv_layer(const std::string& open_path, const std::string& display_path, const std::string& layer_name,
+                     const ReadOptions& options, ReadReport& report) {
+    ensure_gdal();
+    const Where where{display_path, layer_name};
+    DecodedText decoded = read_decoded_text(open_path, display_path, options.encoding);
+    report.encoding = decoded.encoding;
+    report.encoding_source = decoded.encoding_source;
+    if (trim(decoded.text).empty()) throw DataError("the file is empty", where);
+    const auto record_lines = record_start_lines(decoded.text);
+
+    // GDAL's CSV driver parses the UTF-8 text from memory: quoting, fields spanning lines, the separator.
+    static std::atomic<int> counter{0};
+    const std::string mem_path = "/vsimem/keniki_csv_" + std::to_string(counter++) + ".csv";
+    VSILFILE* mem = VSIFileFromMemBuffer(mem_path.c_str(), reinterpret_cast<GByte*>(decoded.text.data()),
+                                         static_cast<vsi_l_offset>(decoded.text.size()), FALSE);
+    if (!mem) throw DataError("cannot stage the decoded text for parsing", where);
+    VSIFCloseL(mem);
+    struct Unlink {
+        std::string path;
+        ~Unlink() { VSIUnlink(path.c_str()); }
+    } unlink{mem_path};
+
+    QuietGdalErrors quiet;
+    const char* open_options[] = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES",
+                                  nullptr};
+    const char* drivers[] = {"CSV", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(mem_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, open_options, nullptr));
+    if (!ds || ds->GetLayerCount() < 1) throw DataError("not a readable delimited text file: " + QuietGdalErrors::last_message(), where);
+    OGRLayer* ogr_layer = ds->GetLayer(0);
+    if (!options.where.empty() && ogr_layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
+        throw UsageError("bad attribute filter '" + options.where + "': " + QuietGdalErrors::last_message(), where);
+
+    OGRFeatureDefn* defn = ogr_layer->GetLayerDefn();
+    std::vector<std::string> names;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    const CoordinateColumns coords = find_coordinate_columns(names, options, where);
+    const bool has_coords = coords.x >= 0;
+    if (!has_coords && options.require_geometry) {
+        throw DataError("no coordinate columns: looked for lon/lat, longitude/latitude, lng/lat, 経度/緯度, stop_lon/stop_lat, "
+                        "x/y (name them with --x-field and --y-field)",
+                        where);
+    }
+    const std::string csv_crs = options.csv_crs.empty() ? "EPSG:4326" : options.csv_crs;
+    const bool check_lonlat = options.csv_crs.empty() || csv_crs == "EPSG:4326" || csv_crs == "EPSG:6668" || csv_crs == "OGC:CRS84";
+
+    Layer layer;
+    layer.name = layer_name;
+    report.driver = "CSV";
+    report.declared_geometry = has_coords ? "Point" : "None";
+    if (has_coords) {
+        layer.crs = csv_crs;
+        report.x_field = names[static_cast<std::size_t>(coords.x)];
+        report.y_field = names[static_cast<std::size_t>(coords.y)];
+    }
+
+    std::vector<std::vector<std::optional<std::string>>> columns(names.size());
+    std::vector<std::int64_t> ids;
+    std::vector<Geometry> geometries;
+    for (auto& feature : *ogr_layer) {
+        const std::int64_t record = feature->GetFID();  // 1 = first data record
+        ids.push_back(record);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const int idx = static_cast<int>(i);
+            if (feature->IsFieldSetAndNotNull(idx)) columns[i].emplace_back(feature->GetFieldAsString(idx));
+            else columns[i].emplace_back(std::nullopt);
+        }
+        if (!has_coords) {
+            geometries.emplace_back(Empty{});
+            continue;
+        }
+        Where at{display_path, layer_name, record};
+        if (record >= 0 && static_cast<std::size_t>(record) < record_lines.size()) at.line = record_lines[static_cast<std::size_t>(record)];
+        const auto& xs = columns[static_cast<std::size_t>(coords.x)].back();
+        const auto& ys = columns[static_cast<std::size_t>(coords.y)].back();
+        const bool x_blank = !xs || trim(*xs).empty(), y_blank = !ys || trim(*ys).empty();
+        if (x_blank && y_blank) {  // no position: kept, reported as an empty geometry
+            geometries.emplace_back(Empty{});
+            report.empty_geometry_ids.push_back(record);
+            continue;
+        }
+        const auto parse = [&](const std::optional<std::string>& text, int column) {
+            at.field = names[static_cast<std::size_t>(column)];
+            const auto v = text ? as_number(Value{*text}) : std::nullopt;
+            if (!v) throw DataError("not a number: '" + (text ? *text : std::string()) + "'", at);
+            return *v;
+        };
+        const double x = parse(xs, coords.x);
+        const double y = parse(ys, coords.y);
+        if (check_lonlat) {
+            if (x < -180 || x > 180) {
+                at.field = names[static_cast<std::size_t>(coords.x)];
+                throw DataError("longitude " + as_text(Value{x}) + " is out of range [-180, 180] (are the columns swapped, or "
+                                "projected? then give the CRS with --csv-crs)", at);
+            }
+            if (y < -90 || y > 90) {
+                at.field = names[static_cast<std::size_t>(coords.y)];
+                throw DataError("latitude " + as_text(Value{y}) + " is out of range [-90, 90] (are the columns swapped, or "
+                                "projected? then give the CRS with --csv-crs)", at);
+            }
+        }
+        geometries.emplace_back(Point{x, y});
+    }
+    // Schema after the fact: column types come from the values.
+    for (std::size_t i = 0; i < names.size(); ++i) layer.fields.push_back(Field{names[i], infer_type(columns[i])});
+    layer.features.resize(ids.size());
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+        Feature& f = layer.features[r];
+        f.id = ids[r];
+        f.geometry = std::move(geometries[r]);
+        f.values.resize(names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto& text = columns[i][r];
+            if (!text || text->empty()) continue;
+            switch (layer.fields[i].type) {
+                case FieldType::integer: f.values[i] = static_cast<std::int64_t>(std::stoll(*text)); break;
+                case FieldType::real: f.values[i] = *as_number(Value{*text}); break;
+                case FieldType::text: f.values[i] = *text; break;
+            }
+        }
+    }
+    report.features_read = static_cast<std::int64_t>(layer.features.size());
+    return layer;
+}
+
+}  // namespace keniki::io::detail
