@@ -109,7 +109,9 @@ FieldType infer_type(const std::vector<std::optional<std::string>>& column) {
         const bool digits = i < s.size() && std::all_of(s.begin() + static_cast<long>(i), s.end(), [](unsigned char c) { return std::isdigit(c); });
         const bool leading_zero = digits && s.size() - i > 1 && s[i] == '0';
         if (!digits || leading_zero || s.size() - i > 18) all_integer = false;
-        if (!all_integer && !as_number(Value{s})) {
+        // "065004" is a code, not the number 65004: a leading zero before a digit keeps the column text.
+        const bool code_like = s.size() - i > 1 && s[i] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+        if (code_like || (!all_integer && !as_number(Value{s}))) {
             all_number = false;
             break;
         }
