@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what keniki needs to build and test, from Debian 12 packages only (run as root).
+# Does nothing when everything is already there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libgdal-dev gdal-bin          # GDAL/OGR: every read and write; ogrinfo for the tests' cross-checks
+  libgeos-dev                   # GEOS C API: validity, MakeValid, overlay
+  libproj-dev proj-bin          # PROJ: every transform; cs2cs for the tests' cross-checks
+  libboost-dev                  # Boost.Geometry (header-only)
+  libtomlplusplus-dev           # project files (TOML)
+  nlohmann-json3-dev            # JSON output
+  libosmium2-dev                # OpenStreetMap roads
+  libgtest-dev libgmock-dev     # GoogleTest
+  libbenchmark-dev              # Google Benchmark (tools/bench)
+  unzip                         # the tests read GTFS zips with unzip -p as an independent reference
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "keniki: missing packages: ${missing[*]}; run this as root (or: sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+echo "keniki: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
