@@ -19,5 +19,6 @@ struct Command {
 const std::vector<Command>& commands();
 
 Command make_info_command();
+Command make_convert_command();
 
 }  // namespace keniki::cli
