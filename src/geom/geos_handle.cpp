@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/geometry/algorithms/correct.hpp>
+
 #include "keniki/core/error.hpp"
 
 namespace keniki::geom::detail {
@@ -146,7 +148,11 @@ Geometry from_geos(const GEOSGeometry* g) {
             read_sequence(g, l);
             return l;
         }
-        case GEOS_POLYGON: return read_polygon(g);
+        case GEOS_POLYGON: {
+            Polygon p = read_polygon(g);
+            boost::geometry::correct(p);  // GEOS does not promise an orientation; ours is CCW shells
+            return p;
+        }
         default: break;
     }
     // Collections: keep the highest-dimension parts, as the readers do.

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include <boost/geometry/algorithms/correct.hpp>
+
 namespace keniki::io::detail {
 
 namespace {
@@ -21,6 +23,8 @@ Polygon polygon_from(const OGRPolygon& p) {
         out.inners().emplace_back();
         copy_curve(*p.getInteriorRing(i), out.inners().back());
     }
+    // Shapefiles store shells clockwise, GeoJSON counter-clockwise: the engine's polygons are CCW.
+    boost::geometry::correct(out);
     return out;
 }
 

@@ -1,0 +1,33 @@
+#pragma once
+// How far a resident is from a hub, and what a hub's service area looks like. Straight-line distance
+// now; the road network plugs in behind the same interface (batch calls: no virtual call per point).
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "keniki/core/geometry.hpp"
+
+namespace keniki::analysis {
+
+class CostModel {
+public:
+    virtual ~CostModel() = default;
+    /// What a cost is, for outputs: "straight-line distance".
+    virtual std::string describe() const = 0;
+    /// Unit of the cost, used in column names: "m" (metres) or "min" (minutes).
+    virtual std::string unit() const = 0;
+    /// For every origin: the index of the cheapest hub (-1 when there is none) and its cost.
+    virtual void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
+                         std::vector<double>& cost) const = 0;
+    /// The area within `reach` of any of the hubs.
+    virtual MultiPolygon service_area(std::span<const Point> hubs, double reach) const = 0;
+};
+
+/// Straight-line (Euclidean) distance in the metric working CRS; service areas are unions of circles
+/// drawn with `quadrant_segments` segments per quarter circle.
+std::unique_ptr<CostModel> make_straight_line_cost(int quadrant_segments = 16);
+
+}  // namespace keniki::analysis

@@ -1,0 +1,31 @@
+#pragma once
+// Polygon overlay through GEOS: union, intersection, difference, buffers, interior points.
+// Inputs and outputs are the engine's Boost.Geometry types in a metric CRS.
+
+#include <span>
+#include <vector>
+
+#include "keniki/core/geometry.hpp"
+
+namespace keniki::geom {
+
+/// Union of many polygons (GEOS UnaryUnion; cascaded, so fast on many small pieces).
+MultiPolygon union_all(std::span<const MultiPolygon> parts);
+MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b);
+MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b);
+/// Area of a ∩ b without building it when the boxes do not meet.
+double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
+
+/// Union of circles of `radius` around the points, each drawn with `quadrant_segments` segments per
+/// quarter circle (GEOS buffer).
+MultiPolygon buffer_points(std::span<const Point> centres, double radius, int quadrant_segments);
+
+/// A point inside the polygon: its centroid when that lies inside, else GEOS PointOnSurface.
+Point interior_point(const MultiPolygon& g);
+
+/// Any polygonal geometry as a MultiPolygon (empty for non-polygonal ones).
+MultiPolygon as_multi_polygon(const Geometry& g);
+
+double area(const MultiPolygon& g);
+
+}  // namespace keniki::geom

@@ -1,0 +1,114 @@
+#include "keniki/geom/overlay.hpp"
+
+#include <boost/geometry.hpp>
+
+#include "geom/geos_handle.hpp"
+#include "keniki/core/bounds.hpp"
+#include "keniki/core/error.hpp"
+
+namespace keniki::geom {
+
+namespace {
+
+using detail::context;
+using detail::GeosGeometryPtr;
+using detail::own;
+
+MultiPolygon polygonal(const GEOSGeometry* g) { return as_multi_polygon(detail::from_geos(g)); }
+
+GeosGeometryPtr checked(GEOSGeometry* g, const char* what) {
+    if (g == nullptr) throw DataError(std::string("GEOS ") + what + " failed: " + detail::last_geos_message());
+    return own(g);
+}
+
+Box box_of(const MultiPolygon& g) { return bounds_of(g); }
+
+bool boxes_meet(const Box& a, const Box& b) {
+    return a.min_corner().x() <= b.max_corner().x() && b.min_corner().x() <= a.max_corner().x() &&
+           a.min_corner().y() <= b.max_corner().y() && b.min_corner().y() <= a.max_corner().y();
+}
+
+}  // namespace
+
+MultiPolygon as_multi_polygon(const Geometry& g) {
+    if (const auto* p = std::get_if<Polygon>(&g)) return MultiPolygon{*p};
+    if (const auto* mp = std::get_if<MultiPolygon>(&g)) return *mp;
+    return {};
+}
+
+double area(const MultiPolygon& g) { return boost::geometry::area(g); }
+
+MultiPolygon union_all(std::span<const MultiPolygon> parts) {
+    GEOSContextHandle_t ctx = context();
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    try {
+        for (const auto& p : parts) {
+            if (p.empty()) continue;
+            raw.push_back(detail::to_geos(Geometry{p}).release());
+        }
+    } catch (...) {
+        for (auto* g : raw) GEOSGeom_destroy_r(ctx, g);
+        throw;
+    }
+    if (raw.empty()) return {};
+    GeosGeometryPtr collection =
+        checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    GeosGeometryPtr u = checked(GEOSUnaryUnion_r(ctx, collection.get()), "union");
+    return polygonal(u.get());
+}
+
+MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
+    if (a.empty() || b.empty() || !boxes_meet(box_of(a), box_of(b))) return {};
+    GEOSContextHandle_t ctx = context();
+    auto ga = detail::to_geos(Geometry{a}), gb = detail::to_geos(Geometry{b});
+    return polygonal(checked(GEOSIntersection_r(ctx, ga.get(), gb.get()), "intersection").get());
+}
+
+MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {
+    if (a.empty()) return {};
+    if (b.empty() || !boxes_meet(box_of(a), box_of(b))) return a;
+    GEOSContextHandle_t ctx = context();
+    auto ga = detail::to_geos(Geometry{a}), gb = detail::to_geos(Geometry{b});
+    // Only the part of b near a matters: clipping it to a's box first keeps the overlay small when b
+    // is a large union (a tier's whole service area) and a one unit.
+    const Box box = box_of(a);
+    GeosGeometryPtr near = checked(
+        GEOSClipByRect_r(ctx, gb.get(), box.min_corner().x(), box.min_corner().y(), box.max_corner().x(), box.max_corner().y()),
+        "clip");
+    return polygonal(checked(GEOSDifference_r(ctx, ga.get(), near.get()), "difference").get());
+}
+
+double intersection_area(const MultiPolygon& a, const MultiPolygon& b) {
+    if (a.empty() || b.empty() || !boxes_meet(box_of(a), box_of(b))) return 0.0;
+    return area(intersection(a, b));
+}
+
+MultiPolygon buffer_points(std::span<const Point> centres, double radius, int quadrant_segments) {
+    if (centres.empty() || radius <= 0) return {};
+    GEOSContextHandle_t ctx = context();
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(centres.size());
+    for (const auto& c : centres) {
+        GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, c.x(), c.y()), "point");
+        raw.push_back(checked(GEOSBuffer_r(ctx, pt.get(), radius, quadrant_segments), "buffer").release());
+    }
+    GeosGeometryPtr collection =
+        checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    return polygonal(checked(GEOSUnaryUnion_r(ctx, collection.get()), "union").get());
+}
+
+Point interior_point(const MultiPolygon& g) {
+    if (g.empty()) throw DataError("an empty polygon has no interior point");
+    Point c;
+    boost::geometry::centroid(g, c);
+    if (boost::geometry::covered_by(c, g)) return c;
+    GEOSContextHandle_t ctx = context();
+    auto gg = detail::to_geos(Geometry{g});
+    GeosGeometryPtr p = checked(GEOSPointOnSurface_r(ctx, gg.get()), "point on surface");
+    const Geometry out = detail::from_geos(p.get());
+    if (const auto* pt = std::get_if<Point>(&out)) return *pt;
+    return c;
+}
+
+}  // namespace keniki::geom

@@ -1,0 +1,128 @@
+#include "keniki/index/polygon_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "keniki/core/parallel.hpp"
+#include "keniki/core/bounds.hpp"
+
+namespace keniki::index {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+struct PolygonIndex::Impl {
+    using Entry = std::pair<Box, std::int32_t>;
+    std::vector<MultiPolygon> polygons;
+    bgi::rtree<Entry, bgi::quadratic<16>> tree;
+    // Grid: for each cell, the polygon that wholly covers it, or -2 when a point there needs a full test.
+    static constexpr std::int32_t mixed = -2;
+    std::vector<std::int32_t> cells;
+    double x0 = 0, y0 = 0, cell = 1;
+    int nx = 0, ny = 0;
+
+    std::int32_t full_test(const Point& p) const {
+        std::int32_t best = none;
+        for (auto it = tree.qbegin(bgi::covers(p)); it != tree.qend(); ++it) {
+            if ((best == none || it->second < best) && bg::covered_by(p, polygons[static_cast<std::size_t>(it->second)]))
+                best = it->second;
+        }
+        return best;
+    }
+
+    std::int32_t locate(const Point& p) const {
+        if (nx > 0) {
+            const double fx = (p.x() - x0) / cell, fy = (p.y() - y0) / cell;
+            if (fx < 0 || fy < 0 || fx >= nx || fy >= ny) return none;  // outside every polygon's box
+            const std::int32_t c = cells[static_cast<std::size_t>(static_cast<int>(fy)) * static_cast<std::size_t>(nx) +
+                                         static_cast<std::size_t>(static_cast<int>(fx))];
+            if (c != mixed) return c;
+        }
+        return full_test(p);
+    }
+};
+
+PolygonIndex::PolygonIndex(std::span<const MultiPolygon> polygons, int grid_cells) : m_impl(std::make_unique<Impl>()) {
+    Impl& m = *m_impl;
+    m.polygons.assign(polygons.begin(), polygons.end());
+    std::vector<Impl::Entry> entries;
+    Box all = empty_box();
+    for (std::size_t i = 0; i < m.polygons.size(); ++i) {
+        if (m.polygons[i].empty()) continue;
+        const Box b = bounds_of(m.polygons[i]);
+        entries.emplace_back(b, static_cast<std::int32_t>(i));
+        expand_box(all, b);
+    }
+    m.tree = decltype(m.tree)(entries.begin(), entries.end());
+    if (grid_cells <= 0 || entries.empty()) return;
+    const double w = all.max_corner().x() - all.min_corner().x(), h = all.max_corner().y() - all.min_corner().y();
+    m.cell = std::max(w, h) / grid_cells;
+    if (!(m.cell > 0)) return;
+    m.x0 = all.min_corner().x();
+    m.y0 = all.min_corner().y();
+    m.nx = static_cast<int>(std::ceil(w / m.cell)) + 1;
+    m.ny = static_cast<int>(std::ceil(h / m.cell)) + 1;
+    m.cells.assign(static_cast<std::size_t>(m.nx) * static_cast<std::size_t>(m.ny), none);
+    // 1. Every cell an edge passes through needs a full test ("mixed"). Edges are walked in steps of
+    //    half a cell, marking the cells around each step, which is conservative.
+    auto mark = [&m](double x, double y) {
+        const int cx = static_cast<int>((x - m.x0) / m.cell), cy = static_cast<int>((y - m.y0) / m.cell);
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                const int gx = cx + dx, gy = cy + dy;
+                if (gx >= 0 && gy >= 0 && gx < m.nx && gy < m.ny)
+                    m.cells[static_cast<std::size_t>(gy) * static_cast<std::size_t>(m.nx) + static_cast<std::size_t>(gx)] = Impl::mixed;
+            }
+        }
+    };
+    auto mark_ring = [&](const auto& ring) {
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const Point& a = ring[i];
+            const Point& b = ring[i + 1];
+            const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+            const int steps = std::max(1, static_cast<int>(std::ceil(len / (m.cell * 0.5))));
+            for (int k = 0; k <= steps; ++k) {
+                const double t = static_cast<double>(k) / steps;
+                mark(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
+            }
+        }
+    };
+    for (const auto& mp : m.polygons) {
+        for (const auto& poly : mp) {
+            mark_ring(poly.outer());
+            for (const auto& inner : poly.inners()) mark_ring(inner);
+        }
+    }
+    // 2. A cell no edge touches lies wholly inside one polygon or outside all: its centre tells which.
+    parallel_chunks(
+        static_cast<std::size_t>(m.ny),
+        [&m](std::size_t row_begin, std::size_t row_end) {
+            for (std::size_t row = row_begin; row < row_end; ++row) {
+                for (int col = 0; col < m.nx; ++col) {
+                    auto& c = m.cells[row * static_cast<std::size_t>(m.nx) + static_cast<std::size_t>(col)];
+                    if (c == Impl::mixed) continue;
+                    c = m.full_test(Point{m.x0 + (col + 0.5) * m.cell, m.y0 + (static_cast<double>(row) + 0.5) * m.cell});
+                }
+            }
+        },
+        1);
+}
+
+PolygonIndex::~PolygonIndex() = default;
+PolygonIndex::PolygonIndex(PolygonIndex&&) noexcept = default;
+PolygonIndex& PolygonIndex::operator=(PolygonIndex&&) noexcept = default;
+
+std::int32_t PolygonIndex::locate(const Point& p) const { return m_impl->locate(p); }
+
+std::vector<std::int32_t> PolygonIndex::locate_all(std::span<const Point> points) const {
+    std::vector<std::int32_t> out(points.size(), none);
+    parallel_chunks(points.size(), [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) out[i] = m_impl->locate(points[i]);
+    });
+    return out;
+}
+
+}  // namespace keniki::index
