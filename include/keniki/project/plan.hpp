@@ -1,0 +1,158 @@
+#pragma once
+// A project file (TOML) bound to plain structs: the study area, residents, facilities, tiers with
+// their hubs and reach, and output options. Paths are resolved relative to the plan file.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "keniki/core/error.hpp"
+
+namespace keniki::project {
+
+/// A layer in a file, as the readers take it (io::ReadOptions).
+struct LayerRef {
+    std::string path;      ///< absolute after loading (relative paths are relative to the plan file)
+    std::string layer;     ///< empty = the file's only layer
+    std::string where;     ///< OGR attribute filter
+    std::string encoding;  ///< "" = detect
+    std::string x_field;   ///< CSV coordinate columns ("" = detect)
+    std::string y_field;
+    int line = 0;          ///< line of this table in the plan, for messages
+};
+
+struct StudySpec {
+    std::string name;                 ///< "美祢市" — shown in every output
+    LayerRef boundary;                ///< the study area (its polygons are unioned)
+    std::string working_crs = "auto"; ///< "auto" (JGD2011 zone of the prefecture / UTM) or "EPSG:n"
+};
+
+/// e-Stat table joined to polygon residents on a key (census small areas).
+struct CensusSpec {
+    std::string table;                ///< path of the e-Stat CSV
+    std::string encoding;             ///< "" = detect
+    std::string key_field = "KEY_CODE";
+    std::string population;           ///< column code or label, e.g. "T001082001"
+    std::string age65;                ///< e.g. "T001082019"
+    std::string age75;                ///< e.g. "T001082020"
+    int line = 0;
+};
+
+enum class ResidentKind { points, polygons };
+enum class Apportionment { centroid, area_weighted };
+
+struct ResidentsSpec {
+    LayerRef source;
+    ResidentKind kind = ResidentKind::points;
+    Apportionment method = Apportionment::centroid;  ///< polygons only
+    std::string population_field;  ///< "" = each feature is one person
+    std::string age65_field;       ///< people aged 65+ (a count, or 0/1 for one-person points)
+    std::string age75_field;       ///< people aged 75+
+    std::optional<CensusSpec> census;  ///< population figures from an e-Stat table instead of fields
+};
+
+struct FacilitySpec {
+    std::string id;          ///< referred to by tiers
+    LayerRef source;
+    std::string kind_field;  ///< field whose value is the facility kind ("welfare_center", ...)
+    std::string name_field;  ///< display name
+    std::string id_field;    ///< stable id ("" = the feature id)
+    int line = 0;            ///< line of this [[facilities]] table in the plan, for messages
+};
+
+/// How far a tier's hub reaches. Only "straight" (straight-line metres) exists now; road-network
+/// modes ("walk", "drive" with minutes) come with the network module.
+struct ReachSpec {
+    std::string mode = "straight";
+    double metres = 0;
+    double minutes = 0;
+    int line = 0;
+};
+
+struct UnitsSpec {
+    enum class From { boundary, layer, tier };
+    From from = From::layer;
+    LayerRef source;          ///< From::layer
+    std::string tier;         ///< From::tier: a finer tier whose units are dissolved
+    std::string id_field;     ///< unit id ("" = the feature id)
+    std::string name_field;   ///< unit display name
+    std::string dissolve_by;  ///< dissolve the source's polygons by this field (From::layer or From::tier)
+    int line = 0;
+};
+
+struct TierSpec {
+    std::string id;        ///< "welfare"
+    std::string name;      ///< "福祉圏域"
+    std::string name_en;   ///< "Welfare area"
+    UnitsSpec units;
+    std::string facilities;               ///< FacilitySpec id ("" = the only facilities layer)
+    std::vector<std::string> hub_kinds;   ///< facility kinds that are this tier's hubs
+    ReachSpec reach;
+    int line = 0;
+};
+
+struct OutputSpec {
+    bool geojson = true;
+    bool geopackage = true;
+    bool csv = true;
+    bool residents = true;                ///< write the residents layer with their allocation
+    std::string csv_encoding = "UTF-8-BOM";  ///< "UTF-8-BOM", "UTF-8", "CP932"
+    std::string lang = "ja";
+};
+
+/// Analysis options with documented defaults.
+struct AnalysisSpec {
+    double nesting_tolerance = 0.01;  ///< a unit may lie up to this share of its area outside its parent
+    int buffer_segments = 16;         ///< segments per quarter circle of straight-line service areas
+};
+
+struct Plan {
+    std::filesystem::path file;  ///< the plan file (absolute)
+    std::string file_shown;      ///< the plan's path as given to load_plan: what messages quote
+    StudySpec study;
+    ResidentsSpec residents;
+    std::vector<FacilitySpec> facilities;
+    std::vector<TierSpec> tiers;  ///< outermost first, 1 to 5
+    OutputSpec output;
+    AnalysisSpec analysis;
+
+    /// Line in the plan of every key and table it gives, by dotted path with 0-based indices:
+    /// "study.boundary", "residents.age65_field", "facilities[0].kind_field", "tiers[1].reach.metres".
+    /// Lets later stages (input checks, analyses) point at the line that named a field or file.
+    std::map<std::string, int, std::less<>> key_lines;
+    /// key_lines[key], else `fallback`.
+    int line_of(std::string_view key, int fallback = 0) const;
+};
+
+struct PlanProblem {
+    std::string file;
+    int line = 0;  ///< 0 when not tied to a line
+    std::string message;
+    std::string describe() const;  ///< "plan.toml:12: message"
+};
+
+/// Every problem of a plan at once. Exit code 2, like every usage error.
+class PlanError : public UsageError {
+public:
+    explicit PlanError(std::vector<PlanProblem> problems);
+    const std::vector<PlanProblem>& problems() const noexcept { return m_problems; }
+
+private:
+    std::vector<PlanProblem> m_problems;
+};
+
+/// Parses and checks a plan: TOML syntax, unknown keys, missing keys, wrong types, unknown tier or
+/// facility references, 1-5 tiers, duplicate ids. Throws PlanError with every problem found.
+Plan load_plan(const std::filesystem::path& path);
+
+/// Checks that the plan's inputs are there: files, layers, fields (reads schemas, not features).
+/// Returns the problems (empty when all is well).
+std::vector<PlanProblem> check_plan_inputs(const Plan& plan);
+
+/// The plan as TOML-like text with every default filled in (for `keniki run -v`).
+std::string describe_plan(const Plan& plan);
+
+}  // namespace keniki::project

@@ -1,0 +1,683 @@
+// load_plan: TOML text -> Plan, collecting every problem before throwing PlanError.
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "io/text_encoding.hpp"
+#include "keniki/project/plan.hpp"
+#include "project/suggest.hpp"
+
+namespace keniki::project {
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::did_you_mean;
+
+constexpr std::size_t k_max_tiers = 5;
+
+std::string type_name(toml::node_type t) {
+    switch (t) {
+        case toml::node_type::none: return "nothing";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a floating-point number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+    }
+    return "something else";
+}
+
+int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int line_of(const toml::key& k) { return static_cast<int>(k.source().begin.line); }
+
+std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string number_text(double v) {
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc{} ? std::string(buf, end) : std::to_string(v);
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// "\"a\" or \"b\"", "\"a\", \"b\" or \"c\"".
+std::string choices_text(const std::vector<std::string>& values) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out += (i + 1 == values.size()) ? " or " : ", ";
+        out += dq(values[i]);
+    }
+    return out;
+}
+
+/// A TOML table being read, and how messages name it.
+struct Scope {
+    const toml::table* table = nullptr;
+    std::string path;   ///< key path for Plan::key_lines: "tiers[1].reach"
+    std::string label;  ///< names the entry in messages: "tier 'welfare'"; "" for the top sections
+    std::string shown;  ///< names this table after the label: "study.boundary", "reach", "" (the entry itself)
+    std::string where;  ///< for "unknown key 'x' in ...": "[study]", "reach", "" (the entry itself)
+    int line = 0;
+
+    std::string name(std::string_view key) const { return shown.empty() ? std::string(key) : shown + "." + std::string(key); }
+    std::string key_path(std::string_view key) const { return path.empty() ? std::string(key) : path + "." + std::string(key); }
+    std::string prefix() const { return label.empty() ? std::string() : label + ": "; }
+};
+
+class Loader {
+public:
+    Loader(std::string file, fs::path dir, Plan& plan) : m_file(std::move(file)), m_dir(std::move(dir)), m_plan(plan) {}
+
+    void load(const toml::table& root) {
+        const Scope top{&root, "", "", "", "", 0};
+        check_top_keys(root);
+        read_study(top);
+        read_residents(top);
+        read_facilities(root);
+        read_tiers(root);
+        read_output(top);
+        read_analysis(top);
+        check_references();
+    }
+
+    void problem(int line, std::string message) { m_problems.push_back(PlanProblem{m_file, line, std::move(message)}); }
+    std::vector<PlanProblem>& problems() { return m_problems; }
+
+private:
+    std::string m_file;
+    fs::path m_dir;
+    Plan& m_plan;
+    std::vector<PlanProblem> m_problems;
+    std::vector<std::string> m_tier_labels;
+    std::vector<std::string> m_suggested;  ///< key paths offered as "did you mean": not reported missing again
+
+    // ---- generic readers ---------------------------------------------------------------------
+
+    const toml::node* find(const Scope& s, std::string_view key) {
+        const toml::node* n = s.table->get(key);
+        if (n) m_plan.key_lines[s.key_path(key)] = line_of(*n);
+        return n;
+    }
+
+    void missing(const Scope& s, std::string_view key, std::string_view hint = {}) {
+        if (std::find(m_suggested.begin(), m_suggested.end(), s.key_path(key)) != m_suggested.end()) return;
+        std::string msg = s.prefix() + "missing key '" + std::string(key) + "'";
+        if (!s.where.empty()) msg += " in " + s.where;
+        if (!hint.empty()) msg += " (" + std::string(hint) + ")";
+        problem(s.line, std::move(msg));
+    }
+
+    void wrong_type(const Scope& s, std::string_view key, const toml::node& n, std::string_view expected) {
+        problem(line_of(n), s.prefix() + s.name(key) + " must be " + std::string(expected) + ", not " + type_name(n.type()));
+    }
+
+    void check_keys(const Scope& s, const std::vector<std::string>& known) {
+        for (auto&& [key, node] : *s.table) {
+            const std::string k(key.str());
+            if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+            std::string msg = s.prefix() + "unknown key '" + k + "'";
+            if (!s.where.empty()) msg += " in " + s.where;
+            const std::string near = detail::closest(k, known);
+            if (!near.empty()) {
+                m_suggested.push_back(s.key_path(near));
+                msg += " (did you mean '" + near + "'?)";
+            }
+            problem(line_of(key) > 0 ? line_of(key) : line_of(node), std::move(msg));
+        }
+    }
+
+    void check_top_keys(const toml::table& root) {
+        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis"};
+        for (auto&& [key, node] : root) {
+            const std::string k(key.str());
+            if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+            const int line = line_of(key) > 0 ? line_of(key) : line_of(node);
+            if (node.is_table() || node.is_array_of_tables()) {
+                const std::string near = detail::closest(k, known);
+                if (!near.empty()) m_suggested.push_back(near);
+                problem(line, "unknown section [" + k + "]" + (near.empty() ? std::string() : " (did you mean [" + near + "]?)"));
+            } else {
+                problem(line, "unknown key '" + k + "' outside any section" + did_you_mean(k, known));
+            }
+        }
+    }
+
+    /// A required-or-optional string; returns true when present and a string.
+    bool get_string(const Scope& s, std::string_view key, std::string& out, bool required = false, std::string_view hint = {}) {
+        const toml::node* n = find(s, key);
+        if (!n) {
+            if (required) missing(s, key, hint);
+            return false;
+        }
+        if (const auto* v = n->as_string()) {
+            out = v->get();
+            return true;
+        }
+        wrong_type(s, key, *n, "a string");
+        return false;
+    }
+
+    bool get_non_empty_string(const Scope& s, std::string_view key, std::string& out, bool required = false, std::string_view hint = {}) {
+        std::string value;
+        if (!get_string(s, key, value, required, hint)) return false;
+        if (value.empty()) {
+            problem(m_plan.line_of(s.key_path(key), s.line), s.prefix() + s.name(key) + " must not be empty");
+            return false;
+        }
+        out = std::move(value);
+        return true;
+    }
+
+    bool get_bool(const Scope& s, std::string_view key, bool& out) {
+        const toml::node* n = find(s, key);
+        if (!n) return false;
+        if (const auto* v = n->as_boolean()) {
+            out = v->get();
+            return true;
+        }
+        wrong_type(s, key, *n, "true or false");
+        return false;
+    }
+
+    bool get_number(const Scope& s, std::string_view key, double& out) {
+        const toml::node* n = find(s, key);
+        if (!n) return false;
+        if (const auto* i = n->as_integer()) {
+            out = static_cast<double>(i->get());
+            return true;
+        }
+        if (const auto* f = n->as_floating_point()) {
+            out = f->get();
+            return true;
+        }
+        wrong_type(s, key, *n, "a number");
+        return false;
+    }
+
+    bool get_integer(const Scope& s, std::string_view key, int& out) {
+        const toml::node* n = find(s, key);
+        if (!n) return false;
+        if (const auto* i = n->as_integer()) {
+            if (i->get() < -1'000'000'000 || i->get() > 1'000'000'000) {
+                problem(line_of(*n), s.prefix() + s.name(key) + " is out of range");
+                return false;
+            }
+            out = static_cast<int>(i->get());
+            return true;
+        }
+        wrong_type(s, key, *n, "a whole number");
+        return false;
+    }
+
+    bool get_string_list(const Scope& s, std::string_view key, std::vector<std::string>& out, bool required, std::string_view hint) {
+        const toml::node* n = find(s, key);
+        if (!n) {
+            if (required) missing(s, key, hint);
+            return false;
+        }
+        const toml::array* arr = n->as_array();
+        if (!arr) {
+            wrong_type(s, key, *n, "a list of strings such as [\"salon\"]");
+            return false;
+        }
+        bool ok = true;
+        std::vector<std::string> values;
+        for (const auto& item : *arr) {
+            if (const auto* v = item.as_string()) {
+                if (v->get().empty()) {
+                    problem(line_of(item), s.prefix() + s.name(key) + " holds an empty string");
+                    ok = false;
+                } else {
+                    values.push_back(v->get());
+                }
+            } else {
+                problem(line_of(item), s.prefix() + s.name(key) + " must hold strings, not " + type_name(item.type()));
+                ok = false;
+            }
+        }
+        if (ok) out = std::move(values);
+        return ok;
+    }
+
+    /// One of `values`; returns the matching value (as listed in `values`) or nothing.
+    std::optional<std::string> get_choice(const Scope& s, std::string_view key, const std::vector<std::string>& values,
+                                          bool case_insensitive = false) {
+        std::string value;
+        if (!get_string(s, key, value)) return std::nullopt;
+        for (const auto& v : values) {
+            if (v == value || (case_insensitive && lower(v) == lower(value))) return v;
+        }
+        problem(m_plan.line_of(s.key_path(key), s.line), s.prefix() + s.name(key) + " must be " + choices_text(values) + ", not " +
+                                                             dq(value) + did_you_mean(value, values, '"'));
+        return std::nullopt;
+    }
+
+    Scope child(const Scope& s, std::string_view key, const toml::table& t) const {
+        const std::string shown = s.name(key);
+        return Scope{&t, s.key_path(key), s.label, shown, shown, line_of(t)};
+    }
+
+    std::optional<Scope> get_table(const Scope& s, std::string_view key, bool required, std::string_view example) {
+        const toml::node* n = find(s, key);
+        if (!n) {
+            if (required) missing(s, key, example);
+            return std::nullopt;
+        }
+        if (const auto* t = n->as_table()) return child(s, key, *t);
+        std::string expected = "a table";
+        if (!example.empty()) expected += " such as " + std::string(example);
+        wrong_type(s, key, *n, expected);
+        return std::nullopt;
+    }
+
+    /// A top-level section ([study]): a table, named "[study]" in messages.
+    std::optional<Scope> section(const Scope& top, std::string_view key, bool required) {
+        const toml::node* n = find(top, key);
+        if (!n) {
+            const bool suggested = std::find(m_suggested.begin(), m_suggested.end(), key) != m_suggested.end();
+            if (required && !suggested) problem(0, "missing section [" + std::string(key) + "]");
+            return std::nullopt;
+        }
+        const auto* t = n->as_table();
+        if (!t) {
+            problem(line_of(*n), "[" + std::string(key) + "] must be a table (a section), not " + type_name(n->type()));
+            return std::nullopt;
+        }
+        return Scope{t, std::string(key), "", std::string(key), "[" + std::string(key) + "]", line_of(*t)};
+    }
+
+    void check_encoding(const Scope& s, std::string_view key, const std::string& encoding) {
+        try {
+            io::detail::Encoding ignored{};
+            io::detail::parse_encoding(encoding, ignored);
+        } catch (const Error&) {
+            const std::vector<std::string> known{"auto", "utf-8", "cp932"};
+            problem(m_plan.line_of(s.key_path(key), s.line), s.prefix() + s.name(key) + " must be \"\", \"auto\", \"utf-8\" or " +
+                                                                 "\"cp932\" (also \"sjis\"), not " + dq(encoding) +
+                                                                 did_you_mean(encoding, known, '"'));
+        }
+    }
+
+    std::string resolve(const std::string& path) const {
+        if (path.empty()) return path;
+        if (lower(path.substr(0, 3)) == "pg:" || path.rfind("/vsi", 0) == 0) return path;
+        const fs::path p(path);
+        if (p.is_absolute()) return p.lexically_normal().string();
+        return (m_dir / p).lexically_normal().string();
+    }
+
+    bool get_layer_ref(const Scope& s, std::string_view key, LayerRef& out, bool required) {
+        const toml::node* n = find(s, key);
+        if (!n) {
+            if (required) missing(s, key, "a layer such as { path = \"layer.gpkg\" }");
+            return false;
+        }
+        const auto* t = n->as_table();
+        if (!t) {
+            const std::string example = n->is_string() ? n->as_string()->get() : std::string("layer.gpkg");
+            wrong_type(s, key, *n, "a table such as { path = " + dq(example) + " }");
+            return false;
+        }
+        const Scope r = child(s, key, *t);
+        out.line = r.line;
+        check_keys(r, {"path", "layer", "where", "encoding", "x_field", "y_field"});
+        const bool ok = get_non_empty_string(r, "path", out.path, true, "the file, relative to the plan, or a PG: connection string");
+        get_string(r, "layer", out.layer);
+        get_string(r, "where", out.where);
+        if (get_string(r, "encoding", out.encoding)) check_encoding(r, "encoding", out.encoding);
+        const bool x = get_string(r, "x_field", out.x_field), y = get_string(r, "y_field", out.y_field);
+        if (x != y || out.x_field.empty() != out.y_field.empty())
+            problem(r.line, r.prefix() + "give both " + r.name("x_field") + " and " + r.name("y_field") + ", or neither");
+        out.path = resolve(out.path);
+        return ok;
+    }
+
+    // ---- sections ----------------------------------------------------------------------------
+
+    void read_study(const Scope& top) {
+        const auto s = section(top, "study", true);
+        if (!s) return;
+        check_keys(*s, {"name", "boundary", "working_crs"});
+        get_non_empty_string(*s, "name", m_plan.study.name, true, "the municipality's name, shown in every output");
+        get_layer_ref(*s, "boundary", m_plan.study.boundary, true);
+        std::string crs;
+        if (get_string(*s, "working_crs", crs)) {
+            const std::string l = lower(crs);
+            const bool epsg = l.size() > 5 && l.rfind("epsg:", 0) == 0 &&
+                              std::all_of(l.begin() + 5, l.end(), [](unsigned char c) { return std::isdigit(c); });
+            if (l == "auto") m_plan.study.working_crs = "auto";
+            else if (epsg) m_plan.study.working_crs = "EPSG:" + crs.substr(5);
+            else
+                problem(m_plan.line_of("study.working_crs", s->line),
+                        "study.working_crs must be \"auto\" or an EPSG code such as \"EPSG:6671\", not " + dq(crs));
+        }
+    }
+
+    void read_residents(const Scope& top) {
+        const auto s = section(top, "residents", true);
+        if (!s) return;
+        ResidentsSpec& r = m_plan.residents;
+        check_keys(*s, {"source", "kind", "method", "population_field", "age65_field", "age75_field", "census"});
+        get_layer_ref(*s, "source", r.source, true);
+        if (const auto kind = get_choice(*s, "kind", {"points", "polygons"}))
+            r.kind = *kind == "points" ? ResidentKind::points : ResidentKind::polygons;
+        if (const auto method = get_choice(*s, "method", {"centroid", "area_weighted"})) {
+            r.method = *method == "centroid" ? Apportionment::centroid : Apportionment::area_weighted;
+        }
+        if (s->table->contains("method") && r.kind == ResidentKind::points)
+            problem(m_plan.line_of("residents.method"),
+                    "residents.method applies to polygon residents only (kind = \"polygons\"); points are counted where they are");
+        get_string(*s, "population_field", r.population_field);
+        get_string(*s, "age65_field", r.age65_field);
+        get_string(*s, "age75_field", r.age75_field);
+        if (const auto c = get_table(*s, "census", false, "{ table = \"t.txt\", population = \"T001082001\" }")) {
+            CensusSpec census;
+            census.line = c->line;
+            check_keys(*c, {"table", "key_field", "population", "age65", "age75", "encoding"});
+            if (get_non_empty_string(*c, "table", census.table, true, "the e-Stat table file")) census.table = resolve(census.table);
+            get_non_empty_string(*c, "key_field", census.key_field);
+            get_non_empty_string(*c, "population", census.population, true, "the total population column, e.g. \"T001082001\"");
+            get_string(*c, "age65", census.age65);
+            get_string(*c, "age75", census.age75);
+            if (get_string(*c, "encoding", census.encoding)) check_encoding(*c, "encoding", census.encoding);
+            if (r.kind == ResidentKind::points)
+                problem(c->line, "residents.census joins an e-Stat table to small-area polygons: it needs kind = \"polygons\", "
+                                 "not \"points\"");
+            const auto both = [&](const std::string& field, const char* field_key, const std::string& column, const char* column_key) {
+                if (field.empty() || column.empty()) return;
+                problem(m_plan.line_of(std::string("residents.") + field_key),
+                        std::string("residents.") + field_key + " and residents.census." + column_key +
+                            " both give the same figure: keep one");
+            };
+            both(r.population_field, "population_field", census.population, "population");
+            both(r.age65_field, "age65_field", census.age65, "age65");
+            both(r.age75_field, "age75_field", census.age75, "age75");
+            r.census = census;
+        }
+    }
+
+    /// An array of tables ([[name]]); nullptr (after a problem when it is there but wrong) otherwise.
+    const toml::array* table_array(const toml::table& root, std::string_view key) {
+        const toml::node* n = root.get(key);
+        if (!n) return nullptr;
+        m_plan.key_lines[std::string(key)] = line_of(*n);
+        const toml::array* arr = n->as_array();
+        if (!arr || (!arr->empty() && !arr->is_array_of_tables())) {
+            problem(line_of(*n), std::string(key) + " must be a list of tables: write each entry under its own [[" + std::string(key) +
+                                     "]] header");
+            return nullptr;
+        }
+        return arr;
+    }
+
+    void read_facilities(const toml::table& root) {
+        const toml::array* arr = table_array(root, "facilities");
+        if (!arr) return;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            FacilitySpec f;
+            f.line = line_of(t);
+            Scope s{&t, "facilities[" + std::to_string(i) + "]", "facilities entry " + std::to_string(i + 1), "", "", f.line};
+            if (const auto* id = t.get("id"); id && id->is_string() && !id->as_string()->get().empty())
+                s.label = "facilities '" + id->as_string()->get() + "'";
+            check_keys(s, {"id", "source", "kind_field", "name_field", "id_field"});
+            if (get_non_empty_string(s, "id", f.id, arr->size() > 1, "several [[facilities]] need ids for the tiers to name"))
+                s.label = "facilities '" + f.id + "'";
+            else if (arr->size() == 1 && !t.contains("id"))
+                f.id = "facilities";
+            get_layer_ref(s, "source", f.source, true);
+            f.kind_field = "kind";
+            get_non_empty_string(s, "kind_field", f.kind_field);
+            get_string(s, "name_field", f.name_field);
+            get_string(s, "id_field", f.id_field);
+            for (std::size_t j = 0; j < m_plan.facilities.size(); ++j) {
+                if (!f.id.empty() && m_plan.facilities[j].id == f.id)
+                    problem(m_plan.line_of(s.key_path("id"), f.line), "facilities id '" + f.id + "' is used twice (first at line " +
+                                                                          std::to_string(m_plan.facilities[j].line) + ")");
+            }
+            m_plan.facilities.push_back(std::move(f));
+        }
+    }
+
+    void read_units(const Scope& u, UnitsSpec& units) {
+        units.line = u.line;
+        check_keys(u, {"from", "source", "tier", "id_field", "name_field", "dissolve_by"});
+        const auto from = get_choice(u, "from", {"boundary", "layer", "tier"});
+        if (!u.table->contains("from")) missing(u, "from", "\"boundary\", \"layer\" or \"tier\"");
+        const bool has_source = get_layer_ref(u, "source", units.source, false) || u.table->contains("source");
+        get_string(u, "tier", units.tier);
+        get_string(u, "id_field", units.id_field);
+        get_string(u, "name_field", units.name_field);
+        get_string(u, "dissolve_by", units.dissolve_by);
+        if (!from) return;
+        units.from = *from == "boundary" ? UnitsSpec::From::boundary : *from == "layer" ? UnitsSpec::From::layer : UnitsSpec::From::tier;
+        const auto not_used = [&](std::string_view key, const std::string& why) {
+            if (!u.table->contains(key)) return;
+            problem(m_plan.line_of(u.key_path(key), u.line),
+                    u.prefix() + u.name(key) + " is not used with from = " + dq(*from) + (why.empty() ? std::string() : ": " + why));
+        };
+        switch (units.from) {
+            case UnitsSpec::From::boundary:
+                for (const char* key : {"source", "tier", "id_field", "name_field", "dissolve_by"})
+                    not_used(key, "the whole study area is the one unit");
+                break;
+            case UnitsSpec::From::layer:
+                if (!has_source) missing(u, "source", "from = \"layer\" reads the units from a polygon layer: source = { path = ... }");
+                not_used("tier", "");
+                if (!units.id_field.empty() && !units.dissolve_by.empty())
+                    problem(m_plan.line_of(u.key_path("id_field"), u.line),
+                            u.prefix() + u.name("id_field") + " and " + u.name("dissolve_by") +
+                                " exclude each other: dissolved units take their id from the dissolve_by field");
+                break;
+            case UnitsSpec::From::tier:
+                if (!u.table->contains("tier")) missing(u, "tier", "the finer tier whose units are dissolved into this tier's");
+                if (units.dissolve_by.empty())
+                    problem(m_plan.line_of(u.key_path("dissolve_by"), u.line),
+                            u.prefix() + u.name("dissolve_by") +
+                                " is needed with from = \"tier\": the field of the finer tier's units that groups them into this "
+                                "tier's units");
+                not_used("source", "the units come from the finer tier");
+                not_used("id_field", "dissolved units take their id from the dissolve_by field");
+                break;
+        }
+    }
+
+    void read_reach(const Scope& r, ReachSpec& reach) {
+        reach.line = r.line;
+        check_keys(r, {"mode", "metres", "minutes"});
+        const auto mode = get_choice(r, "mode", {"straight", "walk", "drive"});
+        if (mode) reach.mode = *mode;
+        const bool metres = get_number(r, "metres", reach.metres);
+        get_number(r, "minutes", reach.minutes);
+        if (mode && *mode != "straight") {
+            problem(m_plan.line_of(r.key_path("mode"), r.line),
+                    r.prefix() + "road-network reach (" + r.name("mode") + " = " + dq(*mode) +
+                        ") is not available yet: use mode = \"straight\" with metres for now");
+            return;
+        }
+        if (!mode && r.table->contains("mode")) return;  // already reported
+        if (!r.table->contains("metres")) missing(r, "metres", "the straight-line reach in metres, e.g. metres = 1000");
+        else if (metres && !(reach.metres > 0))
+            problem(m_plan.line_of(r.key_path("metres"), r.line),
+                    r.prefix() + r.name("metres") + " must be greater than 0, not " + number_text(reach.metres));
+        if (r.table->contains("minutes"))
+            problem(m_plan.line_of(r.key_path("minutes"), r.line),
+                    r.prefix() + r.name("minutes") + " is for road-network reach (walk, drive); straight-line reach takes metres");
+    }
+
+    void read_tiers(const toml::table& root) {
+        if (!root.contains("tiers")) {
+            if (std::find(m_suggested.begin(), m_suggested.end(), "tiers") == m_suggested.end()) problem(0, "missing [[tiers]]: give 1 to 5 tiers, outermost (the whole city) first");
+            return;
+        }
+        const toml::array* arr = table_array(root, "tiers");
+        if (!arr) return;
+        if (arr->empty()) {
+            problem(line_of(*arr), "tiers is empty: give 1 to 5 tiers, outermost (the whole city) first");
+            return;
+        }
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            TierSpec tier;
+            tier.line = line_of(t);
+            Scope s{&t, "tiers[" + std::to_string(i) + "]", "tier " + std::to_string(i + 1), "", "", tier.line};
+            if (const auto* id = t.get("id"); id && id->is_string() && !id->as_string()->get().empty())
+                s.label = "tier '" + id->as_string()->get() + "'";
+            check_keys(s, {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"});
+            if (get_non_empty_string(s, "id", tier.id, true, "a short name such as \"welfare\"")) {
+                const bool plain = std::all_of(tier.id.begin(), tier.id.end(), [](unsigned char c) {
+                    return std::isalnum(c) || c == '_' || c == '-';
+                });
+                if (!plain)
+                    problem(m_plan.line_of(s.key_path("id"), tier.line),
+                            "tier id " + dq(tier.id) + " may hold only ASCII letters, digits, '_' and '-' (it names output layers)");
+                s.label = "tier '" + tier.id + "'";
+                for (const auto& other : m_plan.tiers) {
+                    if (other.id == tier.id)
+                        problem(m_plan.line_of(s.key_path("id"), tier.line),
+                                "tier id '" + tier.id + "' is used twice (first at line " + std::to_string(other.line) + ")");
+                }
+            }
+            get_string(s, "name", tier.name);
+            get_string(s, "name_en", tier.name_en);
+            if (const auto u = get_table(s, "units", true, "{ from = \"layer\", source = { path = \"areas.gpkg\" } }")) read_units(*u, tier.units);
+            if (get_string_list(s, "hub_kinds", tier.hub_kinds, true, "the facility kinds that are this tier's hubs, e.g. [\"salon\"]") &&
+                tier.hub_kinds.empty())
+                problem(m_plan.line_of(s.key_path("hub_kinds"), tier.line), s.prefix() + "hub_kinds is empty: name at least one facility kind");
+            get_non_empty_string(s, "facilities", tier.facilities);
+            if (const auto r = get_table(s, "reach", true, "{ mode = \"straight\", metres = 1000 }")) read_reach(*r, tier.reach);
+            if (tier.name.empty()) tier.name = tier.id;
+            if (tier.name_en.empty()) tier.name_en = tier.id;
+            if (i == k_max_tiers)
+                problem(tier.line, "at most " + std::to_string(k_max_tiers) + " tiers are supported; this plan has " +
+                                       std::to_string(arr->size()));
+            m_tier_labels.push_back(s.label);
+            m_plan.tiers.push_back(std::move(tier));
+        }
+    }
+
+    void read_output(const Scope& top) {
+        const auto s = section(top, "output", false);
+        if (!s) return;
+        OutputSpec& o = m_plan.output;
+        check_keys(*s, {"geojson", "geopackage", "csv", "residents", "csv_encoding", "lang"});
+        get_bool(*s, "geojson", o.geojson);
+        get_bool(*s, "geopackage", o.geopackage);
+        get_bool(*s, "csv", o.csv);
+        get_bool(*s, "residents", o.residents);
+        if (const auto enc = get_choice(*s, "csv_encoding", {"utf-8-bom", "utf-8", "cp932"}, true)) {
+            o.csv_encoding = *enc == "utf-8-bom" ? "UTF-8-BOM" : *enc == "utf-8" ? "UTF-8" : "CP932";
+        }
+        if (const auto lang = get_choice(*s, "lang", {"ja", "en"})) o.lang = *lang;
+        if (!o.geojson && !o.geopackage && !o.csv)
+            problem(s->line, "[output] turns off every format: keep at least one of geojson, geopackage and csv");
+    }
+
+    void read_analysis(const Scope& top) {
+        const auto s = section(top, "analysis", false);
+        if (!s) return;
+        AnalysisSpec& a = m_plan.analysis;
+        check_keys(*s, {"nesting_tolerance", "buffer_segments"});
+        if (get_number(*s, "nesting_tolerance", a.nesting_tolerance) && !(a.nesting_tolerance >= 0 && a.nesting_tolerance < 1))
+            problem(m_plan.line_of("analysis.nesting_tolerance"),
+                    "analysis.nesting_tolerance is a share of a unit's area: it must be at least 0 and below 1, not " +
+                        number_text(a.nesting_tolerance));
+        if (get_integer(*s, "buffer_segments", a.buffer_segments) && a.buffer_segments < 1)
+            problem(m_plan.line_of("analysis.buffer_segments"),
+                    "analysis.buffer_segments must be at least 1, not " + std::to_string(a.buffer_segments));
+    }
+
+    // ---- references between entries --------------------------------------------------------
+
+    void check_references() {
+        std::vector<std::string> facility_ids, tier_ids;
+        for (const auto& f : m_plan.facilities) facility_ids.push_back(f.id);
+        for (const auto& t : m_plan.tiers) tier_ids.push_back(t.id);
+        for (std::size_t i = 0; i < m_plan.tiers.size(); ++i) {
+            TierSpec& t = m_plan.tiers[i];
+            const std::string path = "tiers[" + std::to_string(i) + "]";
+            const std::string prefix = m_tier_labels[i] + ": ";
+            if (t.facilities.empty()) {
+                if (m_plan.facilities.size() == 1) t.facilities = m_plan.facilities.front().id;
+                else if (m_plan.facilities.empty())
+                    problem(t.line, prefix + "the plan has no [[facilities]] to take the hubs (hub_kinds) from");
+                else
+                    problem(t.line, prefix + "the plan has several [[facilities]]: name the one with this tier's hubs, facilities = " +
+                                        detail::join(facility_ids, '"'));
+            } else if (std::find(facility_ids.begin(), facility_ids.end(), t.facilities) == facility_ids.end()) {
+                problem(m_plan.line_of(path + ".facilities", t.line),
+                        prefix + "facilities = " + dq(t.facilities) + " names no [[facilities]] entry" +
+                            did_you_mean(t.facilities, facility_ids, '"') +
+                            (facility_ids.empty() ? std::string(" (the plan has none)") : "; the plan has " + detail::join(facility_ids, '"')));
+            }
+            if (t.units.from == UnitsSpec::From::tier && !t.units.tier.empty()) {
+                const int line = m_plan.line_of(path + ".units.tier", t.units.line);
+                const auto it = std::find(tier_ids.begin(), tier_ids.end(), t.units.tier);
+                const auto j = static_cast<std::size_t>(it - tier_ids.begin());
+                if (it == tier_ids.end())
+                    problem(line, prefix + "units.tier = " + dq(t.units.tier) + " names no tier" +
+                                      did_you_mean(t.units.tier, tier_ids, '"') + "; the tiers are " + detail::join(tier_ids, '"'));
+                else if (j == i)
+                    problem(line, prefix + "units.tier names the tier itself: name a finer tier, listed after this one");
+                else if (j < i)
+                    problem(line, prefix + "units.tier = " + dq(t.units.tier) + " must name a finer tier, listed after this one; '" +
+                                      t.units.tier + "' is listed before it (tiers go from the outermost to the finest)");
+                else if (m_plan.tiers[j].units.from == UnitsSpec::From::boundary)
+                    problem(line, prefix + "units.tier = " + dq(t.units.tier) +
+                                      " names a tier whose one unit is the whole study area: there is nothing to dissolve");
+            }
+        }
+    }
+};
+
+std::string read_file_text(const fs::path& path, const std::string& shown) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw PlanError({PlanProblem{shown, 0, "no such plan file"}});
+    if (fs::is_directory(path, ec)) throw PlanError({PlanProblem{shown, 0, "is a directory, not a plan file"}});
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw PlanError({PlanProblem{shown, 0, "cannot open the plan file for reading"}});
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+Plan load_plan(const std::filesystem::path& path) {
+    const std::string shown = path.string();
+    std::string text = read_file_text(path, shown);
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // Windows editors add a BOM
+
+    Plan plan;
+    plan.file = fs::absolute(path).lexically_normal();
+    plan.file_shown = shown;
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(text), std::string_view(shown));
+    } catch (const toml::parse_error& e) {
+        throw PlanError({PlanProblem{shown, static_cast<int>(e.source().begin.line), "TOML syntax error: " + std::string(e.description())}});
+    }
+    Loader loader(shown, plan.file.parent_path(), plan);
+    loader.load(root);
+    auto& problems = loader.problems();
+    if (!problems.empty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const PlanProblem& a, const PlanProblem& b) { return a.line < b.line; });
+        throw PlanError(std::move(problems));
+    }
+    return plan;
+}
+
+}  // namespace keniki::project

@@ -1,0 +1,134 @@
+// keniki run PLAN --out DIR: the whole plan — read, analyse every tier, write every output.
+
+#include <iostream>
+
+#include "cli_args.hpp"
+#include "command.hpp"
+#include "keniki/analysis/service_model.hpp"
+#include "keniki/core/error.hpp"
+#include "keniki/project/plan.hpp"
+#include "keniki/report/output_layers.hpp"
+#include "keniki/report/run_summary.hpp"
+#include "plan_inputs.hpp"
+#include "progress.hpp"
+#include "run_outputs.hpp"
+
+namespace keniki::cli {
+
+namespace {
+
+std::string normalise_csv_encoding(const std::string& e) {
+    std::string n;
+    for (char c : e) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "utf-8-bom" || n == "utf8-bom" || n == "utf-8 with bom") return "UTF-8-BOM";
+    if (n == "utf-8" || n == "utf8") return "UTF-8";
+    if (n == "cp932" || n == "sjis" || n == "shift_jis") return "CP932";
+    throw UsageError("unknown CSV encoding '" + e + "': use utf-8-bom, utf-8 or cp932");
+}
+
+int run_run(const std::vector<std::string>& argv) {
+    const Args args(argv, {"out", "csv-encoding"}, {"overwrite", "quiet", "verbose"}, "run");
+    args.expect_positionals(1, "one plan file: keniki run PLAN --out DIR");
+    const auto out_dir = args.value("out");
+    if (!out_dir) throw UsageError("keniki run: --out DIR is required (where the outputs go)");
+    if (std::filesystem::exists(*out_dir) && !args.flag("overwrite"))
+        throw UsageError("keniki run: " + *out_dir + " exists; add --overwrite to replace it");
+    const bool quiet = args.flag("quiet");
+    Progress progress(quiet, 4);
+
+    progress.stage("reading the plan");
+    const project::Plan plan = project::load_plan(args.positionals()[0]);
+    OutputOptions out_options;
+    out_options.geojson = plan.output.geojson;
+    out_options.geopackage = plan.output.geopackage;
+    out_options.csv = plan.output.csv;
+    out_options.csv_encoding = normalise_csv_encoding(args.value_or("csv-encoding", plan.output.csv_encoding));
+    out_options.overwrite = args.flag("overwrite");
+    if (args.flag("verbose")) std::cerr << project::describe_plan(plan) << "\n";
+
+    progress.stage("reading inputs");
+    LoadedModel loaded = load_model_inputs(plan, progress);
+
+    progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(loaded.input.residents.size()) + " residents");
+    const analysis::ModelResult result = analysis::run_model(loaded.input);
+
+    progress.stage("writing outputs");
+    report::RunContext context;
+    context.plan_file = plan.file.string();
+    context.study_name = plan.study.name;
+    context.working_crs = loaded.working_crs;
+    context.working_crs_reason = loaded.working_crs_reason;
+    context.keniki_version = KENIKI_VERSION;
+    context.inputs = loaded.inputs;
+    context.warnings = loaded.warnings;
+    for (const auto& tier : result.tiers) {
+        for (const auto& p : tier.nesting_problems) context.warnings.push_back("tier " + tier.id + ": " + p);
+    }
+    const auto summary = report::build_summary(loaded.input, result, context);
+    report::LayerOptions layer_options;
+    layer_options.residents = plan.output.residents;
+    const auto layers = report::build_output_layers(loaded.input, result, loaded.working_crs, layer_options);
+    const auto written = write_run_outputs(*out_dir, layers, summary, out_options);
+    progress.done();
+
+    if (!quiet) {
+        std::cout << "keniki run: " << plan.study.name << " — " << result.tiers.size() << " tiers, " << loaded.input.residents.size()
+                  << " residents (" << result.total.total << " people), working CRS " << loaded.working_crs << "\n";
+        for (const auto& tier : result.tiers) {
+            analysis::PeopleCount beyond;
+            for (const auto& u : tier.units) beyond += u.beyond_reach;
+            std::cout << "  " << tier.id << " (" << tier.name << "): " << tier.units.size() << " units, " << beyond.total
+                      << " people beyond reach (" << beyond.age65 << " aged 65+)\n";
+        }
+        for (const auto& w : context.warnings) std::cout << "  warning: " << w << "\n";
+        std::cout << "outputs in " << *out_dir << "/: " << written.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
+    }
+    return 0;
+}
+
+int run_validate(const std::vector<std::string>& argv) {
+    const Args args(argv, {}, {"quiet"}, "validate");
+    args.expect_positionals(1, "one plan file: keniki validate PLAN");
+    const project::Plan plan = project::load_plan(args.positionals()[0]);
+    auto problems = project::check_plan_inputs(plan);
+    if (problems.empty()) {
+        // The data is there: check that the tiers nest, which needs their geometry.
+        Progress progress(true, 1);
+        const LoadedModel loaded = load_model_inputs(plan, progress);
+        const analysis::ModelResult result = analysis::run_model(loaded.input);
+        for (std::size_t t = 0; t < result.tiers.size(); ++t) {
+            for (const auto& p : result.tiers[t].nesting_problems)
+                problems.push_back(project::PlanProblem{plan.file.string(), plan.tiers[t].line, "tier " + result.tiers[t].id + ": " + p});
+        }
+    }
+    if (!problems.empty()) throw project::PlanError(problems);
+    if (!args.flag("quiet")) std::cout << plan.file.string() << ": ok (" << plan.tiers.size() << " tiers)\n";
+    return 0;
+}
+
+}  // namespace
+
+Command make_run_command() {
+    return Command{"run", "run a plan: residents, hubs, reach and gaps per unit of every tier; GeoJSON, GeoPackage, CSV, summary.json",
+                   "usage: keniki run PLAN --out DIR [--overwrite] [--csv-encoding utf-8-bom|utf-8|cp932] [--quiet] [-v]\n\n"
+                   "Runs everything the plan (a TOML project file) asks for and writes into DIR:\n"
+                   "  units_<tier>.geojson/.csv  every unit with its figures (pop_total, pop_65plus, dist_p90_m, ...)\n"
+                   "  service_area_<tier>.geojson, gaps_<tier>.geojson, residents.geojson, hubs.geojson\n"
+                   "  keniki.gpkg                all layers in the working CRS\n"
+                   "  summary.json               every figure and where the inputs came from\n"
+                   "GeoJSON is RFC 7946 (WGS84 lon/lat). CSV is UTF-8 with BOM by default so that Excel opens it.\n"
+                   "An existing DIR is replaced only with --overwrite; nothing is written when the run fails.\n"
+                   "Progress goes to stderr when it is a terminal; -v prints the resolved plan.\n",
+                   run_run};
+}
+
+Command make_validate_command() {
+    return Command{"validate", "check a plan: keys, types, files, layers, fields, nesting of the tiers — every problem at once",
+                   "usage: keniki validate PLAN\n\n"
+                   "Reports every problem of the plan at once, each with the plan file and line: unknown keys, missing\n"
+                   "or wrongly typed values, missing files, layers or fields, tiers whose units are not nested.\n"
+                   "Exit codes: 0 ok, 2 the plan has problems.\n",
+                   run_validate};
+}
+
+}  // namespace keniki::cli

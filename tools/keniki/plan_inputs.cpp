@@ -1,0 +1,346 @@
+#include "plan_inputs.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "keniki/analysis/census_join.hpp"
+#include "keniki/core/error.hpp"
+#include "keniki/crs/study_area_hint.hpp"
+#include "keniki/crs/transform.hpp"
+#include "keniki/crs/working_crs.hpp"
+#include "keniki/geom/overlay.hpp"
+#include "keniki/geom/validity.hpp"
+#include "keniki/io/estat_table.hpp"
+#include "keniki/io/read_layer.hpp"
+
+namespace keniki::cli {
+
+namespace {
+
+using project::LayerRef;
+
+io::ReadOptions read_options(const LayerRef& ref) {
+    io::ReadOptions o;
+    o.layer = ref.layer;
+    o.where = ref.where;
+    o.encoding = ref.encoding;
+    o.x_field = ref.x_field;
+    o.y_field = ref.y_field;
+    o.require_geometry = true;
+    return o;
+}
+
+std::string id_list(const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < 10; ++i) out += (i ? ", " : "") + std::to_string(ids[i]);
+    if (ids.size() > 10) out += ", ...";
+    return out;
+}
+
+struct Reader {
+    const project::Plan& plan;
+    LoadedModel& model;
+
+    /// Reads a layer, refuses invalid geometries (naming them), records provenance.
+    Layer read(const LayerRef& ref, const std::string& role, report::InputProvenance*& provenance) {
+        io::ReadReport rep;
+        Layer layer = io::read_layer(ref.path, read_options(ref), &rep);
+        if (layer.crs.empty()) throw DataError("the layer declares no CRS; keniki cannot place it", Where{ref.path, layer.name});
+        report::InputProvenance p;
+        p.role = role;
+        p.path = ref.path;
+        p.layer = layer.name;
+        p.source_crs = layer.crs.size() < 40 ? layer.crs : crs::crs_name(layer.crs);
+        p.encoding = rep.encoding;
+        p.where = ref.where;
+        p.features_read = rep.features_read;
+        p.notes = rep.notes;
+        if (!rep.empty_geometry_ids.empty())
+            p.notes.push_back(std::to_string(rep.empty_geometry_ids.size()) + " features without geometry skipped: " + id_list(rep.empty_geometry_ids));
+        const auto invalid = geom::find_invalid(layer);
+        if (!invalid.empty()) {
+            std::string ids;
+            for (std::size_t i = 0; i < invalid.size() && i < 5; ++i)
+                ids += (i ? ", " : "") + std::to_string(invalid[i].id) + " (" + invalid[i].reason + ")";
+            throw DataError(std::to_string(invalid.size()) + " invalid geometries: features " + ids +
+                                "; repair them first, e.g. keniki convert --make-valid",
+                            Where{ref.path, layer.name});
+        }
+        model.inputs.push_back(std::move(p));
+        provenance = &model.inputs.back();
+        return layer;
+    }
+
+    void to_working(Layer& layer) {
+        if (layer.crs == model.working_crs) return;
+        const crs::Transformer t(layer.crs, model.working_crs);
+        for (auto& f : layer.features) crs::transform(f.geometry, t);
+        layer.crs = model.working_crs;
+    }
+};
+
+std::string text_of(const Feature& f, const Layer& layer, const std::string& field) {
+    if (field.empty()) return std::to_string(f.id);
+    const auto idx = layer.field_index(field);
+    if (!idx) throw UsageError("no field '" + field + "'", Where{{}, layer.name, {}, field});
+    return as_text(f.values[*idx]);
+}
+
+/// Weight of a feature from a field: missing field name = `fallback`; a null or non-numeric value is a
+/// DataError naming the feature (a resident whose count is unknown must not silently count as 0).
+double weight_of(const Feature& f, const Layer& layer, const std::string& field, double fallback, const std::string& path) {
+    if (field.empty()) return fallback;
+    const auto idx = layer.field_index(field);
+    if (!idx) throw UsageError("no field '" + field + "'", Where{path, layer.name, {}, field});
+    const auto v = as_number(f.values[*idx]);
+    if (!v) throw DataError("not a number: '" + as_text(f.values[*idx]) + "'", Where{path, layer.name, f.id, field});
+    return *v;
+}
+
+/// Units of a tier from a layer: one per feature, or dissolved by a field.
+std::vector<analysis::Unit> units_from_layer(const Layer& layer, const project::UnitsSpec& spec) {
+    std::vector<analysis::Unit> units;
+    if (spec.dissolve_by.empty()) {
+        for (const auto& f : layer.features) {
+            analysis::Unit u;
+            u.id = text_of(f, layer, spec.id_field);
+            u.name = spec.name_field.empty() ? u.id : text_of(f, layer, spec.name_field);
+            u.geometry = geom::as_multi_polygon(f.geometry);
+            if (!u.geometry.empty()) units.push_back(std::move(u));
+        }
+        return units;
+    }
+    std::map<std::string, std::vector<MultiPolygon>> groups;
+    std::map<std::string, std::string> names;
+    std::vector<std::string> order;
+    for (const auto& f : layer.features) {
+        const std::string key = text_of(f, layer, spec.dissolve_by);
+        if (!groups.count(key)) {
+            order.push_back(key);
+            names[key] = key;
+        }
+        groups[key].push_back(geom::as_multi_polygon(f.geometry));
+    }
+    for (const auto& key : order) units.push_back(analysis::Unit{key, names[key], geom::union_all(groups[key])});
+    return units;
+}
+
+/// A dissolved tier's own layer: one feature per unit, keeping the first member's attributes, so that
+/// a coarser tier can dissolve it again by a field that is constant within each unit.
+Layer dissolved_layer(const Layer& layer, const std::string& field) {
+    Layer out;
+    out.name = layer.name + " dissolved by " + field;
+    out.crs = layer.crs;
+    out.fields = layer.fields;
+    const auto idx = layer.field_index(field);
+    if (!idx) throw UsageError("no field '" + field + "' to dissolve by", Where{{}, layer.name, {}, field});
+    std::map<std::string, std::size_t> first;
+    std::map<std::string, std::vector<MultiPolygon>> parts;
+    for (const auto& f : layer.features) {
+        const std::string key = as_text(f.values[*idx]);
+        if (!first.count(key)) {
+            first[key] = out.features.size();
+            out.features.push_back(f);
+        }
+        parts[key].push_back(geom::as_multi_polygon(f.geometry));
+    }
+    for (const auto& [key, i] : first) out.features[i].geometry = geom::union_all(parts[key]);
+    return out;
+}
+
+}  // namespace
+
+LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
+    LoadedModel model;
+    Reader reader{plan, model};
+    report::InputProvenance* prov = nullptr;
+
+    // Study area and working CRS.
+    progress.note("study area: " + plan.study.boundary.path);
+    Layer boundary = reader.read(plan.study.boundary, "boundary", prov);
+    if (plan.study.working_crs.empty() || plan.study.working_crs == "auto") {
+        Layer lonlat = boundary;
+        const crs::Transformer t(boundary.crs, "EPSG:4326");
+        for (auto& f : lonlat.features) crs::transform(f.geometry, t);
+        const auto box = crs::lonlat_extent(lonlat);
+        if (!box) throw DataError("the study boundary has no geometry", Where{plan.study.boundary.path});
+        const auto hint = crs::code_hint(boundary);
+        const auto chosen = crs::choose_working_crs({box->min_corner().x(), box->min_corner().y(), box->max_corner().x(),
+                                                     box->max_corner().y(), hint.prefecture_code, hint.municipality_code});
+        model.working_crs = chosen.definition();
+        model.working_crs_reason = chosen.reason;
+    } else {
+        model.working_crs = plan.study.working_crs;
+        model.working_crs_reason = "set in the plan";
+    }
+    reader.to_working(boundary);
+    std::vector<MultiPolygon> parts;
+    for (const auto& f : boundary.features) parts.push_back(geom::as_multi_polygon(f.geometry));
+    model.input.study_area = geom::union_all(parts);
+    if (model.input.study_area.empty()) throw DataError("the study boundary has no polygon", Where{plan.study.boundary.path, boundary.name});
+    prov->features_used = static_cast<std::int64_t>(boundary.features.size());
+
+    // Residents.
+    progress.note("residents: " + plan.residents.source.path);
+    const auto& rs = plan.residents;
+    Layer residents = reader.read(rs.source, "residents", prov);
+    report::InputProvenance* residents_prov = prov;
+    reader.to_working(residents);
+    std::string pop_field = rs.population_field, a65_field = rs.age65_field, a75_field = rs.age75_field;
+    if (rs.census) {
+        const auto table = io::read_estat_table(rs.census->table, rs.census->encoding);
+        analysis::CensusJoinOptions join;
+        join.key_field = rs.census->key_field;
+        join.columns = {{rs.census->population, "keniki_pop_total"}};
+        if (!rs.census->age65.empty()) join.columns.push_back({rs.census->age65, "keniki_pop_65plus"});
+        if (!rs.census->age75.empty()) join.columns.push_back({rs.census->age75, "keniki_pop_75plus"});
+        const auto joined = analysis::join_census(residents, table, join);
+        pop_field = "keniki_pop_total";
+        a65_field = rs.census->age65.empty() ? "" : "keniki_pop_65plus";
+        a75_field = rs.census->age75.empty() ? "" : "keniki_pop_75plus";
+        report::InputProvenance p;
+        p.role = "census table";
+        p.path = rs.census->table;
+        p.features_read = static_cast<std::int64_t>(table.rows.size());
+        p.features_used = static_cast<std::int64_t>(joined.joined);
+        p.notes.push_back("joined on " + join.key_field + ": " + std::to_string(joined.joined) + " areas");
+        if (!joined.layer_keys_not_in_table.empty())
+            p.notes.push_back(std::to_string(joined.layer_keys_not_in_table.size()) + " areas without a table row (no figures)");
+        if (!joined.table_keys_not_in_layer.empty())
+            p.notes.push_back(std::to_string(joined.table_keys_not_in_layer.size()) + " table rows without an area: their people are not counted");
+        if (!joined.counted_elsewhere.empty())
+            p.notes.push_back(std::to_string(joined.counted_elsewhere.size()) + " areas counted in another row (HTKSYORI 2), given 0");
+        if (!joined.secret_cells.empty()) p.notes.push_back(std::to_string(joined.secret_cells.size()) + " secret (X) cells left empty");
+        if (!joined.table_totals.empty() && joined.table_totals[0] && *joined.table_totals[0] != joined.joined_totals[0])
+            model.warnings.push_back("census join: the areas add up to " + std::to_string(joined.joined_totals[0]) + " people, the table's city row says " +
+                                     std::to_string(*joined.table_totals[0]));
+        model.inputs.push_back(std::move(p));
+        residents_prov = nullptr;
+        for (auto& in : model.inputs) {
+            if (in.role == "residents") residents_prov = &in;
+        }
+    }
+    auto& res = model.input.residents;
+    res.area_weighted = rs.kind == project::ResidentKind::polygons && rs.method == project::Apportionment::area_weighted;
+    std::int64_t skipped_census = 0;
+    for (const auto& f : residents.features) {
+        if (is_empty(f.geometry)) continue;
+        double pop = 0, a65 = 0, a75 = 0;
+        if (rs.census) {
+            // Areas without figures (not in the table, or secret) count as 0 and are listed in the provenance.
+            const auto v = as_number(f.values[*residents.field_index(pop_field)]);
+            if (!v) ++skipped_census;
+            pop = v.value_or(0);
+            if (!a65_field.empty()) a65 = as_number(f.values[*residents.field_index(a65_field)]).value_or(0);
+            if (!a75_field.empty()) a75 = as_number(f.values[*residents.field_index(a75_field)]).value_or(0);
+        } else {
+            pop = weight_of(f, residents, pop_field, 1.0, rs.source.path);
+            a65 = weight_of(f, residents, a65_field, 0.0, rs.source.path);
+            a75 = weight_of(f, residents, a75_field, 0.0, rs.source.path);
+        }
+        Point at;
+        if (rs.kind == project::ResidentKind::points) {
+            if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
+            else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
+            else throw DataError("residents are declared as points but this feature is not a point", Where{rs.source.path, residents.name, f.id});
+        } else {
+            const MultiPolygon poly = geom::as_multi_polygon(f.geometry);
+            if (poly.empty()) throw DataError("residents are declared as polygons but this feature is not a polygon", Where{rs.source.path, residents.name, f.id});
+            at = geom::interior_point(poly);
+            if (res.area_weighted) res.polygons.push_back(poly);
+        }
+        res.points.push_back(at);
+        res.population.push_back(pop);
+        res.age65.push_back(a65);
+        res.age75.push_back(a75);
+        res.source_id.push_back(f.id);
+    }
+    if (residents_prov) {
+        residents_prov->features_used = static_cast<std::int64_t>(res.size());
+        if (skipped_census) residents_prov->notes.push_back(std::to_string(skipped_census) + " areas without census figures counted as 0");
+    }
+
+    // Facilities.
+    std::map<std::string, std::vector<std::int32_t>> facilities_of;
+    for (const auto& fs : plan.facilities) {
+        progress.note("facilities " + fs.id + ": " + fs.source.path);
+        Layer layer = reader.read(fs.source, "facilities:" + fs.id, prov);
+        reader.to_working(layer);
+        std::int64_t used = 0;
+        for (const auto& f : layer.features) {
+            Point at;
+            if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
+            else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
+            else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
+            else continue;  // counted below as skipped (no geometry)
+            analysis::Facility fac;
+            fac.id = text_of(f, layer, fs.id_field);
+            fac.name = fs.name_field.empty() ? fac.id : text_of(f, layer, fs.name_field);
+            fac.kind = fs.kind_field.empty() ? "" : text_of(f, layer, fs.kind_field);
+            fac.source = fs.id;
+            fac.location = at;
+            facilities_of[fs.id].push_back(static_cast<std::int32_t>(model.input.facilities.size()));
+            model.input.facilities.push_back(std::move(fac));
+            ++used;
+        }
+        prov->features_used = used;
+    }
+
+    // Tiers: finest first, so that a coarser tier can dissolve a finer one.
+    model.input.tiers.resize(plan.tiers.size());
+    std::map<std::string, Layer> tier_layers;
+    for (std::size_t k = plan.tiers.size(); k-- > 0;) {
+        const project::TierSpec& ts = plan.tiers[k];
+        analysis::TierInput& tier = model.input.tiers[k];
+        tier.id = ts.id;
+        tier.name = ts.name;
+        tier.name_en = ts.name_en;
+        switch (ts.units.from) {
+            case project::UnitsSpec::From::boundary:
+                tier.units.push_back(analysis::Unit{ts.id,
+                                                    plan.study.name.empty() ? ts.name : plan.study.name, model.input.study_area});
+                break;
+            case project::UnitsSpec::From::layer: {
+                Layer layer = reader.read(ts.units.source, "units:" + ts.id, prov);
+                reader.to_working(layer);
+                tier.units = units_from_layer(layer, ts.units);
+                prov->features_used = static_cast<std::int64_t>(layer.features.size());
+                tier_layers[ts.id] = ts.units.dissolve_by.empty() ? std::move(layer) : dissolved_layer(layer, ts.units.dissolve_by);
+                break;
+            }
+            case project::UnitsSpec::From::tier: {
+                const auto it = tier_layers.find(ts.units.tier);
+                if (it == tier_layers.end())
+                    throw UsageError("tier " + ts.id + " dissolves tier " + ts.units.tier + ", which is not built from a layer",
+                                     Where{plan.file.string(), {}, {}, {}, ts.units.line});
+                project::UnitsSpec spec = ts.units;
+                tier.units = units_from_layer(it->second, spec);
+                tier_layers[ts.id] = dissolved_layer(it->second, spec.dissolve_by);
+                break;
+            }
+        }
+        // Hubs of this tier: the facilities of the named entry whose kind is one of the hub kinds.
+        const std::string fac_id = !ts.facilities.empty() ? ts.facilities : (plan.facilities.empty() ? "" : plan.facilities.front().id);
+        std::set<std::string> kinds(ts.hub_kinds.begin(), ts.hub_kinds.end()), seen;
+        for (const auto i : facilities_of[fac_id]) {
+            const auto& fac = model.input.facilities[static_cast<std::size_t>(i)];
+            seen.insert(fac.kind);
+            if (kinds.count(fac.kind)) tier.hubs.push_back(i);
+        }
+        if (tier.hubs.empty()) {
+            std::string available;
+            for (const auto& s : seen) available += (available.empty() ? "" : ", ") + s;
+            throw DataError("tier " + ts.id + ": no facility of kind " + (ts.hub_kinds.empty() ? std::string("(none given)") : ts.hub_kinds.front()) +
+                                (ts.hub_kinds.size() > 1 ? " (or the other hub kinds)" : "") + " in facilities '" + fac_id + "'; kinds found: " + available,
+                            Where{plan.file.string(), {}, {}, {}, ts.line});
+        }
+        model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
+        tier.cost = model.costs.back().get();
+        tier.reach = ts.reach.metres;
+    }
+    model.input.options.nesting_tolerance = plan.analysis.nesting_tolerance;
+    return model;
+}
+
+}  // namespace keniki::cli
