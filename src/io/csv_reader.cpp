@@ -55,7 +55,11 @@ std::vector<std::int64_t> record_start_lines(std::string_view text) {
         if (c == '"') in_quotes = !in_quotes;
         else if (c == '\n') {
             ++line;
-            if (!in_quotes && i + 1 < text.size()) starts.push_back(line);
+            if (in_quotes || i + 1 >= text.size()) continue;
+            // GDAL's CSV reader skips blank lines without numbering them: so must we.
+            const std::size_t end = text.find('\n', i + 1);
+            const std::string_view next = text.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
+            if (next.find_first_not_of(" \t\r") != std::string_view::npos) starts.push_back(line);
         }
     }
     return starts;
@@ -167,8 +171,11 @@ DecodedText read_decoded_text(const std::string& open_path, const std::string& d
     return out;
 }
 
-Layer read_csv_layer(const std::string& open_path, const std::string& display_path, const std::string& layer_name,
-                     const ReadOptions& options, ReadReport& report) {
+namespace {
+
+/// types_only: read every record as text to learn the column types; no coordinates are checked.
+Layer read_csv_records(const std::string& open_path, const std::string& display_path, const std::string& layer_name,
+                       const ReadOptions& options, ReadReport& report, bool types_only) {
     ensure_gdal();
     const Where where{display_path, layer_name};
     DecodedText decoded = read_decoded_text(open_path, display_path, options.encoding);
@@ -189,6 +196,35 @@ Layer read_csv_layer(const std::string& open_path, const std::string& display_pa
         ~Unlink() { VSIUnlink(path.c_str()); }
     } unlink{mem_path};
 
+    // An attribute filter must compare numbers as numbers: GDAL learns the column types (inferred
+    // from every record in a first pass without the filter) from a .csvt beside the staged text.
+    std::vector<FieldType> forced_types;
+    std::string csvt_path;
+    if (!options.where.empty()) {
+        ReadOptions unfiltered = options;
+        unfiltered.where.clear();
+        unfiltered.require_geometry = false;
+        ReadReport ignored;
+        const Layer all = read_csv_records(open_path, display_path, layer_name, unfiltered, ignored, true);
+        std::string csvt;
+        for (const auto& f : all.fields) {
+            forced_types.push_back(f.type);
+            csvt += (csvt.empty() ? "" : ",") + std::string(f.type == FieldType::integer ? "Integer64" : f.type == FieldType::real ? "Real" : "String");
+        }
+        csvt_path = mem_path.substr(0, mem_path.size() - 4) + ".csvt";
+        VSILFILE* t = VSIFOpenL(csvt_path.c_str(), "wb");
+        if (t) {
+            VSIFWriteL(csvt.data(), 1, csvt.size(), t);
+            VSIFCloseL(t);
+        }
+    }
+    struct UnlinkCsvt {
+        std::string path;
+        ~UnlinkCsvt() {
+            if (!path.empty()) VSIUnlink(path.c_str());
+        }
+    } unlink_csvt{csvt_path};
+
     QuietGdalErrors quiet;
     const char* open_options[] = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", "KEEP_GEOM_COLUMNS=YES",
                                   nullptr};
@@ -202,7 +238,7 @@ Layer read_csv_layer(const std::string& open_path, const std::string& display_pa
     OGRFeatureDefn* defn = ogr_layer->GetLayerDefn();
     std::vector<std::string> names;
     for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-    const CoordinateColumns coords = find_coordinate_columns(names, options, where);
+    const CoordinateColumns coords = types_only ? CoordinateColumns{} : find_coordinate_columns(names, options, where);
     const bool has_coords = coords.x >= 0;
     if (!has_coords && options.require_geometry) {
         throw DataError("no coordinate columns: looked for lon/lat, longitude/latitude, lng/lat, 経度/緯度, stop_lon/stop_lat, "
@@ -270,7 +306,8 @@ Layer read_csv_layer(const std::string& open_path, const std::string& display_pa
         geometries.emplace_back(Point{x, y});
     }
     // Schema after the fact: column types come from the values.
-    for (std::size_t i = 0; i < names.size(); ++i) layer.fields.push_back(Field{names[i], infer_type(columns[i])});
+    for (std::size_t i = 0; i < names.size(); ++i)
+        layer.fields.push_back(Field{names[i], i < forced_types.size() ? forced_types[i] : infer_type(columns[i])});
     layer.features.resize(ids.size());
     for (std::size_t r = 0; r < ids.size(); ++r) {
         Feature& f = layer.features[r];
@@ -289,6 +326,13 @@ Layer read_csv_layer(const std::string& open_path, const std::string& display_pa
     }
     report.features_read = static_cast<std::int64_t>(layer.features.size());
     return layer;
+}
+
+}  // namespace
+
+Layer read_csv_layer(const std::string& open_path, const std::string& display_path, const std::string& layer_name,
+                     const ReadOptions& options, ReadReport& report) {
+    return read_csv_records(open_path, display_path, layer_name, options, report, false);
 }
 
 }  // namespace keniki::io::detail
