@@ -377,9 +377,11 @@ private:
         if (const auto method = get_choice(*s, "method", {"centroid", "area_weighted"})) {
             r.method = *method == "centroid" ? Apportionment::centroid : Apportionment::area_weighted;
         }
-        if (s->table->contains("method") && r.kind == ResidentKind::points)
+        // "centroid" is harmless on points (each point is its own centroid); apportioning by area is not.
+        if (r.method == Apportionment::area_weighted && r.kind == ResidentKind::points)
             problem(m_plan.line_of("residents.method"),
-                    "residents.method applies to polygon residents only (kind = \"polygons\"); points are counted where they are");
+                    "residents.method = \"area_weighted\" applies to polygon residents only (kind = \"polygons\"); points are "
+                    "counted where they are");
         get_string(*s, "population_field", r.population_field);
         get_string(*s, "age65_field", r.age65_field);
         get_string(*s, "age75_field", r.age75_field);
@@ -604,7 +606,9 @@ private:
 
     void check_references() {
         std::vector<std::string> facility_ids, tier_ids;
-        for (const auto& f : m_plan.facilities) facility_ids.push_back(f.id);
+        for (const auto& f : m_plan.facilities) {
+            if (!f.id.empty()) facility_ids.push_back(f.id);
+        }
         for (const auto& t : m_plan.tiers) tier_ids.push_back(t.id);
         for (std::size_t i = 0; i < m_plan.tiers.size(); ++i) {
             TierSpec& t = m_plan.tiers[i];
@@ -616,7 +620,7 @@ private:
                     problem(t.line, prefix + "the plan has no [[facilities]] to take the hubs (hub_kinds) from");
                 else
                     problem(t.line, prefix + "the plan has several [[facilities]]: name the one with this tier's hubs, facilities = " +
-                                        detail::join(facility_ids, '"'));
+                                        choices_text(facility_ids));
             } else if (std::find(facility_ids.begin(), facility_ids.end(), t.facilities) == facility_ids.end()) {
                 problem(m_plan.line_of(path + ".facilities", t.line),
                         prefix + "facilities = " + dq(t.facilities) + " names no [[facilities]] entry" +
