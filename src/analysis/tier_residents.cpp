@@ -29,7 +29,8 @@ TierResidents residents_for_tier(const Residents& in, const std::vector<Unit>& u
         std::vector<MultiPolygon> geometries;
         geometries.reserve(units.size());
         for (const auto& u : units) geometries.push_back(u.geometry);
-        const index::PolygonIndex where(geometries);
+        // The grid pays off only for many points; a few hundred are answered by the R-tree alone.
+        const index::PolygonIndex where(geometries, in.size() > 20000 ? 256 : 0);
         out.points = in.points;
         out.population = in.population;
         out.age65 = in.age65;

@@ -28,6 +28,19 @@ bool boxes_meet(const Box& a, const Box& b) {
            a.min_corner().y() <= b.max_corner().y() && b.min_corner().y() <= a.max_corner().y();
 }
 
+/// g clipped to a box (GEOS ClipByRect: linear time), so that overlays only see the part that matters.
+GeosGeometryPtr clipped(const GEOSGeometry* g, const Box& box) {
+    return checked(GEOSClipByRect_r(context(), g, box.min_corner().x(), box.min_corner().y(), box.max_corner().x(), box.max_corner().y()),
+                   "clip");
+}
+
+Box shared_box(const Box& a, const Box& b) {
+    // Slightly larger than the overlap of the two boxes, so that clipping never cuts along a shared edge.
+    const double pad = 1e-6 * std::max({std::abs(a.max_corner().x()), std::abs(a.max_corner().y()), 1.0});
+    return Box{Point{std::max(a.min_corner().x(), b.min_corner().x()) - pad, std::max(a.min_corner().y(), b.min_corner().y()) - pad},
+               Point{std::min(a.max_corner().x(), b.max_corner().x()) + pad, std::min(a.max_corner().y(), b.max_corner().y()) + pad}};
+}
+
 }  // namespace
 
 MultiPolygon as_multi_polygon(const Geometry& g) {
@@ -59,11 +72,16 @@ MultiPolygon union_all(std::span<const MultiPolygon> parts) {
 }
 
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
-    if (a.empty() || b.empty() || !boxes_meet(box_of(a), box_of(b))) return {};
+    const Box box_a = box_of(a), box_b = box_of(b);
+    if (a.empty() || b.empty() || !boxes_meet(box_a, box_b)) return {};
     GEOSContextHandle_t ctx = context();
     auto ga = detail::to_geos(Geometry{a}), gb = detail::to_geos(Geometry{b});
-    return polygonal(checked(GEOSIntersection_r(ctx, ga.get(), gb.get()), "intersection").get());
+    const Box box = shared_box(box_a, box_b);
+    auto ca = clipped(ga.get(), box), cb = clipped(gb.get(), box);
+    return polygonal(checked(GEOSIntersection_r(ctx, ca.get(), cb.get()), "intersection").get());
 }
+
+
 
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {
     if (a.empty()) return {};
@@ -73,9 +91,8 @@ MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {
     // Only the part of b near a matters: clipping it to a's box first keeps the overlay small when b
     // is a large union (a tier's whole service area) and a one unit.
     const Box box = box_of(a);
-    GeosGeometryPtr near = checked(
-        GEOSClipByRect_r(ctx, gb.get(), box.min_corner().x(), box.min_corner().y(), box.max_corner().x(), box.max_corner().y()),
-        "clip");
+    GeosGeometryPtr near = clipped(gb.get(), Box{Point{box.min_corner().x() - 1, box.min_corner().y() - 1},
+                                                 Point{box.max_corner().x() + 1, box.max_corner().y() + 1}});
     return polygonal(checked(GEOSDifference_r(ctx, ga.get(), near.get()), "difference").get());
 }
 

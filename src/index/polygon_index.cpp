@@ -96,19 +96,34 @@ PolygonIndex::PolygonIndex(std::span<const MultiPolygon> polygons, int grid_cell
             for (const auto& inner : poly.inners()) mark_ring(inner);
         }
     }
-    // 2. A cell no edge touches lies wholly inside one polygon or outside all: its centre tells which.
-    parallel_chunks(
-        static_cast<std::size_t>(m.ny),
-        [&m](std::size_t row_begin, std::size_t row_end) {
-            for (std::size_t row = row_begin; row < row_end; ++row) {
-                for (int col = 0; col < m.nx; ++col) {
-                    auto& c = m.cells[row * static_cast<std::size_t>(m.nx) + static_cast<std::size_t>(col)];
-                    if (c == Impl::mixed) continue;
-                    c = m.full_test(Point{m.x0 + (col + 0.5) * m.cell, m.y0 + (static_cast<double>(row) + 0.5) * m.cell});
+    // 2. Cells no edge touches form connected regions, each wholly inside one polygon or outside all
+    //    of them (a region cannot cross an edge): one point-in-polygon test per region, by flood fill.
+    constexpr std::int32_t unlabelled = -3;
+    for (auto& c : m.cells) {
+        if (c != Impl::mixed) c = unlabelled;
+    }
+    std::vector<std::size_t> stack;
+    const std::size_t nx = static_cast<std::size_t>(m.nx), ny = static_cast<std::size_t>(m.ny);
+    for (std::size_t start = 0; start < m.cells.size(); ++start) {
+        if (m.cells[start] != unlabelled) continue;
+        const std::size_t row = start / nx, col = start % nx;
+        const std::int32_t owner =
+            m.full_test(Point{m.x0 + (static_cast<double>(col) + 0.5) * m.cell, m.y0 + (static_cast<double>(row) + 0.5) * m.cell});
+        m.cells[start] = owner;
+        stack.assign(1, start);
+        while (!stack.empty()) {
+            const std::size_t c = stack.back();
+            stack.pop_back();
+            const std::size_t r = c / nx, k = c % nx;
+            const std::size_t neighbours[4] = {r > 0 ? c - nx : c, r + 1 < ny ? c + nx : c, k > 0 ? c - 1 : c, k + 1 < nx ? c + 1 : c};
+            for (const std::size_t n : neighbours) {
+                if (m.cells[n] == unlabelled) {
+                    m.cells[n] = owner;
+                    stack.push_back(n);
                 }
             }
-        },
-        1);
+        }
+    }
 }
 
 PolygonIndex::~PolygonIndex() = default;
