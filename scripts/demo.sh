@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Quick start 1: install what is missing, build, and run the main job on the bundled demo town.
+# Quick start 1: install what is missing, build, and run the whole plan of the bundled demo town.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKENIKI_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKENIKI_BUILD_TESTS=OFF -DKENIKI_BUILD_BENCH=OFF >/dev/null
 cmake --build build --target keniki_cli
 echo
-for layer in city welfare_areas neighbourhoods hubs stations bus_stops roads; do
-  build/keniki info "data/demo/${layer}.geojson"
-done
-build/keniki info data/demo/residents.csv
+build/keniki validate data/demo/plan.toml
+build/keniki run data/demo/plan.toml --out out/demo --overwrite
+echo
+echo "Open out/demo/keniki.gpkg in QGIS, or the out/demo/*.geojson files in any browser map;"
+echo "out/demo/units_<tier>.csv open in Excel; out/demo/summary.json holds every figure."
