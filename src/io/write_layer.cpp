@@ -15,6 +15,9 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <boost/geometry/algorithms/correct.hpp>
+#include <boost/geometry/algorithms/remove_spikes.hpp>
+#include <boost/geometry/algorithms/unique.hpp>
 #include <gdal.h>
 #include <gdal_priv.h>
 #include <ogr_feature.h>
@@ -213,6 +216,38 @@ GeometryPlan plan_geometry(const Layer& layer) {
     return plan;
 }
 
+/// GeoJSON coordinates are rounded to `decimals` by GDAL, after its RFC 7946 winding check. A thin
+/// sliver can turn into a zero-width spike at that precision, and a spike at a ring's lowest vertex
+/// fools GDAL's clockwise test into reversing a correct ring. So: round first, drop the spikes and
+/// repeated points rounding made, orient the rings, and let GDAL see only clean rings.
+Geometry rounded_for_geojson(const Geometry& g, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    auto round_ring = [scale](auto& ring) {
+        for (auto& p : ring) p = Point{std::round(p.x() * scale) / scale, std::round(p.y() * scale) / scale};
+    };
+    auto clean = [&](Polygon& poly) {
+        round_ring(poly.outer());
+        for (auto& inner : poly.inners()) round_ring(inner);
+        boost::geometry::unique(poly);
+        boost::geometry::remove_spikes(poly);
+        boost::geometry::correct(poly);
+    };
+    if (const auto* p = std::get_if<Polygon>(&g)) {
+        Polygon out = *p;
+        clean(out);
+        return out;
+    }
+    if (const auto* mp = std::get_if<MultiPolygon>(&g)) {
+        MultiPolygon out;
+        for (Polygon poly : *mp) {
+            clean(poly);
+            if (poly.outer().size() >= 4) out.push_back(std::move(poly));
+        }
+        return out;
+    }
+    return g;
+}
+
 OGRGeometryUniquePtr geometry_for(const Geometry& g, bool promote_to_multi) {
     if (promote_to_multi) {
         if (const auto* p = std::get_if<Point>(&g)) return detail::to_ogr(MultiPoint{*p});
@@ -343,11 +378,14 @@ void write_into(GDALDataset& ds, const std::string& file, const Layer& layer, Ou
                                     (layer.crs.empty() ? std::string("no declared CRS") : layer.crs.substr(0, 80)) +
                                     "'; transform it to EPSG:4326 first (crs::Transformer)",
                                 Where{file, layer.name, {}, {}, {}});
-            srs.importFromEPSG(4326);
-            srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            have_srs = true;
+            // No SRS handed to GDAL: it would write a "crs" member, which RFC 7946 removed (its
+            // coordinates are WGS84 longitude/latitude by definition).
+            have_srs = false;
             geographic = true;
-            creation.SetNameValue("RFC7946", "YES");
+            // RFC 7946 content, written without GDAL's RFC7946 mode: GDAL 3.6 reorients rings with a
+            // lowest-vertex test that near-spikes fool (it reversed correct rings of transport zones),
+            // so keniki orients them itself (rounded_for_geojson: shoelace area, boost correct) and
+            // GDAL only writes them.
             creation.SetNameValue("COORDINATE_PRECISION", std::to_string(options.geojson_decimals).c_str());
             // The collection's "name" member is kept (WRITE_NAME default): a foreign member that
             // RFC 7946 allows, and it gives readers back the layer name instead of the file stem.
@@ -464,7 +502,11 @@ void write_into(GDALDataset& ds, const std::string& file, const Layer& layer, Ou
                 }
             }
         } else if (plan.type != wkbNone) {
-            feature->SetGeometryDirectly(geometry_for(f.geometry, plan.promote_to_multi).release());
+            if (format == OutputFormat::geojson) {
+                feature->SetGeometryDirectly(geometry_for(rounded_for_geojson(f.geometry, options.geojson_decimals), plan.promote_to_multi).release());
+            } else {
+                feature->SetGeometryDirectly(geometry_for(f.geometry, plan.promote_to_multi).release());
+            }
         }
 
         if (out->CreateFeature(feature.get()) != OGRERR_NONE)

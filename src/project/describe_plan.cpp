@@ -100,6 +100,7 @@ std::string describe_plan(const Plan& plan) {
     line("population_field = " + str(r.population_field) + (r.population_field.empty() && !r.census ? "  # each feature is one person" : ""));
     line("age65_field = " + str(r.age65_field));
     line("age75_field = " + str(r.age75_field));
+    line("label_field = " + str(r.label_field));
     if (r.census) {
         const CensusSpec& c = *r.census;
         line("");

@@ -90,6 +90,8 @@ public:
         read_tiers(root);
         read_output(top);
         read_analysis(top);
+        read_transport(top);
+        read_scenarios(root);
         check_references();
     }
 
@@ -140,7 +142,7 @@ private:
     }
 
     void check_top_keys(const toml::table& root) {
-        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis"};
+        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis", "transport", "scenarios"};
         for (auto&& [key, node] : root) {
             const std::string k(key.str());
             if (std::find(known.begin(), known.end(), k) != known.end()) continue;
@@ -370,7 +372,7 @@ private:
         const auto s = section(top, "residents", true);
         if (!s) return;
         ResidentsSpec& r = m_plan.residents;
-        check_keys(*s, {"source", "kind", "method", "population_field", "age65_field", "age75_field", "census"});
+        check_keys(*s, {"source", "kind", "method", "population_field", "age65_field", "age75_field", "label_field", "census"});
         get_layer_ref(*s, "source", r.source, true);
         if (const auto kind = get_choice(*s, "kind", {"points", "polygons"}))
             r.kind = *kind == "points" ? ResidentKind::points : ResidentKind::polygons;
@@ -385,6 +387,7 @@ private:
         get_string(*s, "population_field", r.population_field);
         get_string(*s, "age65_field", r.age65_field);
         get_string(*s, "age75_field", r.age75_field);
+        get_string(*s, "label_field", r.label_field);
         if (const auto c = get_table(*s, "census", false, "{ table = \"t.txt\", population = \"T001082001\" }")) {
             CensusSpec census;
             census.line = c->line;
@@ -600,6 +603,120 @@ private:
         if (get_integer(*s, "buffer_segments", a.buffer_segments) && a.buffer_segments < 1)
             problem(m_plan.line_of("analysis.buffer_segments"),
                     "analysis.buffer_segments must be at least 1, not " + std::to_string(a.buffer_segments));
+    }
+
+    // ---- transport and scenarios --------------------------------------------------------------
+
+    void read_stop_layer(const Scope& s, StopLayerSpec& out) {
+        out.line = s.line;
+        check_keys(s, {"id", "kind", "source", "id_field", "name_field", "departures_field"});
+        get_non_empty_string(s, "id", out.id, true, "names the layer for scenarios, e.g. \"bus\"");
+        if (const auto kind = get_choice(s, "kind", {"bus_stop", "station"})) out.kind = *kind;
+        get_layer_ref(s, "source", out.source, true);
+        get_string(s, "id_field", out.id_field);
+        get_string(s, "name_field", out.name_field);
+        get_string(s, "departures_field", out.departures_field);
+    }
+
+    void read_stop_layers(const Scope& parent, std::string_view key, std::vector<StopLayerSpec>& out) {
+        const toml::node* n = find(parent, key);
+        if (!n) return;
+        const toml::array* arr = n->as_array();
+        if (!arr || !arr->is_array_of_tables()) {
+            problem(line_of(*n), parent.prefix() + parent.name(key) + " must be a list of tables ([[...]] entries)");
+            return;
+        }
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            Scope s{&t, parent.key_path(key) + "[" + std::to_string(i) + "]", parent.label.empty() ? std::string(key) + " entry " + std::to_string(i + 1) : parent.label,
+                    "", "", line_of(t)};
+            StopLayerSpec layer;
+            read_stop_layer(s, layer);
+            out.push_back(std::move(layer));
+        }
+    }
+
+    void read_path_list(const Scope& s, std::string_view key, std::vector<std::string>& out) {
+        if (get_string_list(s, key, out, false, {})) {
+            for (auto& p : out) p = resolve(p);
+        }
+    }
+
+    void read_transport(const Scope& top) {
+        const auto s = section(top, "transport", false);
+        if (!s) return;
+        TransportSpec& t = m_plan.transport;
+        t.enabled = true;
+        t.line = s->line;
+        check_keys(*s, {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops"});
+        if (const auto preset = get_choice(*s, "preset", {"mlit-urban", "mlit-rural", "custom"})) t.preset = *preset;
+        double v = 0;
+        if (get_number(*s, "station_radius_m", v)) {
+            if (v > 0) t.station_radius_m = v;
+            else problem(m_plan.line_of("transport.station_radius_m", s->line), "transport.station_radius_m must be above 0");
+        }
+        if (get_number(*s, "bus_stop_radius_m", v)) {
+            if (v > 0) t.bus_stop_radius_m = v;
+            else problem(m_plan.line_of("transport.bus_stop_radius_m", s->line), "transport.bus_stop_radius_m must be above 0");
+        }
+        if (t.preset == "custom" && (!t.station_radius_m || !t.bus_stop_radius_m))
+            problem(s->line, "[transport] preset \"custom\" needs station_radius_m and bus_stop_radius_m");
+        if (get_number(*s, "min_departures_per_day", t.min_departures_per_day) && t.min_departures_per_day < 0)
+            problem(m_plan.line_of("transport.min_departures_per_day", s->line), "transport.min_departures_per_day must not be negative");
+        std::string day;
+        if (get_string(*s, "service_day", day)) {
+            const bool date = day.size() == 8 && std::all_of(day.begin(), day.end(), [](unsigned char c) { return std::isdigit(c); });
+            if (!date && day != "weekday" && day != "saturday" && day != "sunday_holiday")
+                problem(m_plan.line_of("transport.service_day", s->line),
+                        "transport.service_day must be \"weekday\", \"saturday\", \"sunday_holiday\" or a date YYYYMMDD, not " + dq(day));
+            else t.service_day = day;
+        }
+        read_path_list(*s, "gtfs", t.gtfs);
+        read_stop_layers(*s, "stops", t.stops);
+        if (t.gtfs.empty() && t.stops.empty()) problem(s->line, "[transport] needs stops: gtfs = [...] feeds and/or [[transport.stops]] layers");
+        std::vector<std::string> ids;
+        for (const auto& l : t.stops) {
+            if (std::find(ids.begin(), ids.end(), l.id) != ids.end()) problem(l.line, "transport.stops id '" + l.id + "' is used twice");
+            ids.push_back(l.id);
+        }
+    }
+
+    void read_scenarios(const toml::table& root) {
+        const toml::array* arr = table_array(root, "scenarios");
+        if (!arr) return;
+        if (!m_plan.transport.enabled && !arr->empty())
+            problem(line_of(*arr->get(0)), "[[scenarios]] change the transport inputs: the plan needs a [transport] section");
+        std::vector<std::string> layer_ids;
+        for (const auto& l : m_plan.transport.stops) layer_ids.push_back(l.id);
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            ScenarioSpec sc;
+            sc.line = line_of(t);
+            Scope s{&t, "scenarios[" + std::to_string(i) + "]", "scenario " + std::to_string(i + 1), "", "", sc.line};
+            check_keys(s, {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops"});
+            if (get_non_empty_string(s, "id", sc.id, true, "names the scenario in the outputs")) s.label = "scenario '" + sc.id + "'";
+            sc.name = sc.id;
+            get_string(s, "name", sc.name);
+            get_string(s, "description", sc.description);
+            read_path_list(s, "add_gtfs", sc.add_gtfs);
+            read_path_list(s, "remove_gtfs", sc.remove_gtfs);
+            get_string_list(s, "remove_routes", sc.remove_routes, false, {});
+            get_string_list(s, "remove_stops", sc.remove_stops, false, {});
+            for (const auto& id : sc.remove_stops) {
+                if (std::find(layer_ids.begin(), layer_ids.end(), id) == layer_ids.end())
+                    problem(m_plan.line_of(s.key_path("remove_stops"), sc.line),
+                            s.prefix() + "remove_stops names no [[transport.stops]] layer '" + id + "'" + did_you_mean(id, layer_ids, '\''));
+            }
+            for (const auto& feed : sc.remove_gtfs) {
+                if (std::find(m_plan.transport.gtfs.begin(), m_plan.transport.gtfs.end(), feed) == m_plan.transport.gtfs.end())
+                    problem(m_plan.line_of(s.key_path("remove_gtfs"), sc.line), s.prefix() + "remove_gtfs names a feed that [transport].gtfs does not list: " + feed);
+            }
+            read_stop_layers(s, "add_stops", sc.add_stops);
+            for (const auto& other : m_plan.scenarios) {
+                if (other.id == sc.id) problem(sc.line, "scenario id '" + sc.id + "' is used twice");
+            }
+            m_plan.scenarios.push_back(std::move(sc));
+        }
     }
 
     // ---- references between entries --------------------------------------------------------

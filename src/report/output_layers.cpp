@@ -135,8 +135,8 @@ std::vector<Layer> residents_layers(const ModelInput& in, const ModelResult& r, 
     std::vector<Layer> out;
     if (!in.residents.area_weighted) {
         LayerBuilder b("residents", crs);
-        b.column("source_id", FieldType::integer).column("pop_total", FieldType::real).column("pop_65plus", FieldType::real)
-            .column("pop_75plus", FieldType::real);
+        b.column("source_id", FieldType::integer).column("label", FieldType::text).column("pop_total", FieldType::real)
+            .column("pop_65plus", FieldType::real).column("pop_75plus", FieldType::real);
         for (const auto& tier : r.tiers) {
             const std::string p = cost_prefix(tier);
             b.column("unit_" + tier.id, FieldType::text).column("hub_" + tier.id, FieldType::text)
@@ -144,7 +144,7 @@ std::vector<Layer> residents_layers(const ModelInput& in, const ModelResult& r, 
         }
         for (std::size_t i = 0; i < in.residents.size(); ++i) {
             b.row(Geometry{in.residents.points[i]});
-            b.set(in.residents.source_id[i]).set(in.residents.population[i]).set(in.residents.age65[i]).set(in.residents.age75[i]);
+            b.set(in.residents.source_id[i]).set(i < in.residents.labels.size() ? Value{in.residents.labels[i]} : Value{}).set(in.residents.population[i]).set(in.residents.age65[i]).set(in.residents.age75[i]);
             for (const auto& tier : r.tiers) {
                 const auto& res = tier.residents;
                 b.set(unit_id_of(tier, res.unit[i])).set(hub_id_of(in, res.hub[i])).set(round_to(res.cost[i], 0.1))

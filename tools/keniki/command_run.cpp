@@ -1,6 +1,7 @@
 // keniki run PLAN --out DIR: the whole plan — read, analyse every tier, write every output.
 
 #include <iostream>
+#include <optional>
 
 #include "cli_args.hpp"
 #include "command.hpp"
@@ -12,6 +13,7 @@
 #include "plan_inputs.hpp"
 #include "progress.hpp"
 #include "run_outputs.hpp"
+#include "transport_inputs.hpp"
 
 namespace keniki::cli {
 
@@ -51,6 +53,11 @@ int run_run(const std::vector<std::string>& argv) {
 
     progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(loaded.input.residents.size()) + " residents");
     const analysis::ModelResult result = analysis::run_model(loaded.input);
+    std::optional<report::TransportOutputs> transport;
+    if (plan.transport.enabled) {
+        progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
+        transport = run_transport(plan, loaded, result);
+    }
 
     progress.stage("writing outputs");
     report::RunContext context;
@@ -64,10 +71,14 @@ int run_run(const std::vector<std::string>& argv) {
     for (const auto& tier : result.tiers) {
         for (const auto& p : tier.nesting_problems) context.warnings.push_back("tier " + tier.id + ": " + p);
     }
-    const auto summary = report::build_summary(loaded.input, result, context);
+    auto summary = report::build_summary(loaded.input, result, context);
     report::LayerOptions layer_options;
     layer_options.residents = plan.output.residents;
-    const auto layers = report::build_output_layers(loaded.input, result, loaded.working_crs, layer_options);
+    auto layers = report::build_output_layers(loaded.input, result, loaded.working_crs, layer_options);
+    if (transport) {
+        report::add_transport_layers(layers, loaded.input, result, *transport, loaded.working_crs);
+        report::add_transport_summary(summary, loaded.input, result, *transport);
+    }
     const auto written = write_run_outputs(*out_dir, layers, summary, out_options);
     progress.done();
 
@@ -79,6 +90,14 @@ int run_run(const std::vector<std::string>& argv) {
             for (const auto& u : tier.units) beyond += u.beyond_reach;
             std::cout << "  " << tier.id << " (" << tier.name << "): " << tier.units.size() << " units, " << beyond.total
                       << " people beyond reach (" << beyond.age65 << " aged 65+)\n";
+        }
+        if (transport) {
+            const auto& st = transport->result.study;
+            std::cout << "  transport (" << transport->options.preset << "): 便利 " << st.people[0].total << ", 不便 " << st.people[1].total
+                      << ", 空白 " << st.people[2].total << " people (空白 aged 65+: " << st.people[2].age65 << ")\n";
+            for (const auto& sc : transport->scenarios)
+                std::cout << "  scenario " << sc.id << ": " << sc.change.study.lost.total << " people lose coverage, " << sc.change.study.gained.total
+                          << " gain it\n";
         }
         for (const auto& w : context.warnings) std::cout << "  warning: " << w << "\n";
         std::cout << "outputs in " << *out_dir << "/: " << written.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";

@@ -255,6 +255,7 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
         res.age65.push_back(a65);
         res.age75.push_back(a75);
         res.source_id.push_back(f.id);
+        if (!rs.label_field.empty()) res.labels.push_back(text_of(f, residents, rs.label_field));
     }
     if (residents_prov) {
         residents_prov->features_used = static_cast<std::int64_t>(res.size());

@@ -39,6 +39,7 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
         for (const auto& l : layers.service_areas) all.push_back(&l);
         for (const auto& l : layers.gaps) all.push_back(&l);
         for (const auto& l : layers.residents) all.push_back(&l);
+        for (const auto& l : layers.extra) all.push_back(&l);
         all.push_back(&layers.hubs);
         if (options.geojson) {
             for (const Layer* l : all) {

@@ -37,6 +37,7 @@ struct Residents {
     std::vector<double> age65;
     std::vector<double> age75;
     std::vector<std::int64_t> source_id;  ///< feature id in the source layer
+    std::vector<std::string> labels;      ///< optional names (empty, or one per resident)
     std::vector<MultiPolygon> polygons;   ///< polygon residents only
     bool area_weighted = false;           ///< apportion polygons by area (else: counted at their interior point)
     std::size_t size() const { return points.size(); }

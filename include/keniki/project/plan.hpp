@@ -51,6 +51,7 @@ struct ResidentsSpec {
     std::string population_field;  ///< "" = each feature is one person
     std::string age65_field;       ///< people aged 65+ (a count, or 0/1 for one-person points)
     std::string age75_field;       ///< people aged 75+
+    std::string label_field;       ///< a name carried to the residents output (大字 names, ...)
     std::optional<CensusSpec> census;  ///< population figures from an e-Stat table instead of fields
 };
 
@@ -103,6 +104,43 @@ struct OutputSpec {
     std::string lang = "ja";
 };
 
+/// A layer of stops: bus stops (国土数値情報 P11, CSV, ...) or stations (N02, ekidata, ...).
+struct StopLayerSpec {
+    std::string id;                 ///< named by scenarios (remove_stops)
+    std::string kind = "bus_stop";  ///< "bus_stop" | "station"
+    LayerRef source;
+    std::string id_field;           ///< "" = the feature id
+    std::string name_field;
+    std::string departures_field;   ///< departures per day, when the layer has them ("" = unknown: counts as serving)
+    int line = 0;
+};
+
+/// Transport-poor zones (公共交通空白地域 / 交通不便地域); absent section = no transport analysis.
+struct TransportSpec {
+    bool enabled = false;
+    std::string preset = "mlit-rural";          ///< "mlit-urban" | "mlit-rural" | "custom"
+    std::optional<double> station_radius_m;      ///< overrides the preset
+    std::optional<double> bus_stop_radius_m;
+    double min_departures_per_day = 0;           ///< stops with fewer departures do not serve
+    std::string service_day = "weekday";         ///< "weekday" | "saturday" | "sunday_holiday" | "YYYYMMDD" (GTFS)
+    std::vector<StopLayerSpec> stops;            ///< [[transport.stops]]
+    std::vector<std::string> gtfs;               ///< GTFS / GTFS-JP feeds (zip or folder), resolved paths
+    int line = 0;
+};
+
+/// The same plan with stops or feeds removed or added: reported side by side with the plan itself.
+struct ScenarioSpec {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::vector<std::string> add_gtfs;           ///< resolved paths
+    std::vector<std::string> remove_gtfs;        ///< resolved paths (or feed file names) of [transport].gtfs
+    std::vector<std::string> remove_routes;      ///< route ids or short names
+    std::vector<std::string> remove_stops;       ///< ids of [[transport.stops]] layers
+    std::vector<StopLayerSpec> add_stops;        ///< [[scenarios.add_stops]]
+    int line = 0;
+};
+
 /// Analysis options with documented defaults.
 struct AnalysisSpec {
     double nesting_tolerance = 0.01;  ///< a unit may lie up to this share of its area outside its parent
@@ -118,6 +156,8 @@ struct Plan {
     std::vector<TierSpec> tiers;  ///< outermost first, 1 to 5
     OutputSpec output;
     AnalysisSpec analysis;
+    TransportSpec transport;
+    std::vector<ScenarioSpec> scenarios;
 
     /// Line in the plan of every key and table it gives, by dotted path with 0-based indices:
     /// "study.boundary", "residents.age65_field", "facilities[0].kind_field", "tiers[1].reach.metres".

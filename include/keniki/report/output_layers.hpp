@@ -17,6 +17,7 @@ struct OutputLayers {
     std::vector<Layer> gaps;           ///< "gaps_<tier>": the unit minus the service area, with the people in it
     std::vector<Layer> residents;      ///< "residents" (points), or "residents_<tier>" for area-weighted pieces
     Layer hubs;                        ///< "hubs"
+    std::vector<Layer> extra;          ///< further layers (transport zones, stops, scenario changes)
 };
 
 struct LayerOptions {

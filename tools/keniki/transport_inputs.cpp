@@ -1,0 +1,134 @@
+#include "transport_inputs.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "gtfs_stops.hpp"
+#include "keniki/core/error.hpp"
+#include "keniki/crs/transform.hpp"
+#include "keniki/geom/overlay.hpp"
+#include "keniki/io/read_layer.hpp"
+
+namespace keniki::cli {
+
+namespace {
+
+/// Stops of one [[transport.stops]] layer, in the working CRS.
+std::vector<analysis::Stop> read_stop_layer(const project::StopLayerSpec& spec, LoadedModel& loaded) {
+    io::ReadOptions o;
+    o.layer = spec.source.layer;
+    o.where = spec.source.where;
+    o.encoding = spec.source.encoding;
+    o.x_field = spec.source.x_field;
+    o.y_field = spec.source.y_field;
+    o.require_geometry = true;
+    io::ReadReport rep;
+    Layer layer = io::read_layer(spec.source.path, o, &rep);
+    if (layer.crs.empty()) throw DataError("the layer declares no CRS; keniki cannot place it", Where{spec.source.path, layer.name});
+    const crs::Transformer to_working(layer.crs, loaded.working_crs);
+    auto field = [&](const std::string& name) -> std::optional<std::size_t> {
+        if (name.empty()) return std::nullopt;
+        const auto idx = layer.field_index(name);
+        if (!idx) throw UsageError("no field '" + name + "'", Where{spec.source.path, layer.name, {}, name});
+        return idx;
+    };
+    const auto id_f = field(spec.id_field), name_f = field(spec.name_field), dep_f = field(spec.departures_field);
+    std::vector<analysis::Stop> out;
+    std::int64_t skipped = 0;
+    for (auto& f : layer.features) {
+        Point at;
+        if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
+        else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
+        else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
+        else {
+            ++skipped;
+            continue;
+        }
+        Geometry g{at};
+        crs::transform(g, to_working);
+        analysis::Stop s;
+        s.id = id_f ? as_text(f.values[*id_f]) : spec.id + ":" + std::to_string(f.id);
+        s.name = name_f ? as_text(f.values[*name_f]) : s.id;
+        s.kind = spec.kind == "station" ? analysis::Stop::Kind::station : analysis::Stop::Kind::bus_stop;
+        s.location = std::get<Point>(g);
+        if (dep_f) s.departures_per_day = as_number(f.values[*dep_f]);
+        s.source = spec.id;
+        out.push_back(std::move(s));
+    }
+    report::InputProvenance p;
+    p.role = "stops:" + spec.id;
+    p.path = spec.source.path;
+    p.layer = layer.name;
+    p.source_crs = layer.crs.size() < 40 ? layer.crs : crs::crs_name(layer.crs);
+    p.encoding = rep.encoding;
+    p.where = spec.source.where;
+    p.features_read = rep.features_read;
+    p.features_used = static_cast<std::int64_t>(out.size());
+    if (skipped) p.notes.push_back(std::to_string(skipped) + " features without a location skipped");
+    loaded.inputs.push_back(std::move(p));
+    return out;
+}
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+}  // namespace
+
+report::TransportOutputs run_transport(const project::Plan& plan, LoadedModel& loaded, const analysis::ModelResult& model) {
+    const project::TransportSpec& spec = plan.transport;
+    report::TransportOutputs out;
+    out.options = analysis::transport_preset(spec.preset == "custom" ? "custom" : spec.preset);
+    if (spec.station_radius_m) out.options.station_radius_m = *spec.station_radius_m;
+    if (spec.bus_stop_radius_m) out.options.bus_stop_radius_m = *spec.bus_stop_radius_m;
+    out.options.min_departures_per_day = spec.min_departures_per_day;
+    out.options.quadrant_segments = plan.analysis.buffer_segments;
+
+    // Every stops layer once, then the stop sets of the plan and of each scenario.
+    std::vector<std::pair<std::string, std::vector<analysis::Stop>>> layers;
+    for (const auto& l : spec.stops) layers.emplace_back(l.id, read_stop_layer(l, loaded));
+    GtfsStopsRequest base_feeds{spec.gtfs, {}, spec.service_day};
+    const GtfsStops base_gtfs = gtfs_stops(base_feeds, loaded);
+    out.service_day = base_gtfs.service_day;
+    for (const auto& [id, stops] : layers) out.stops.insert(out.stops.end(), stops.begin(), stops.end());
+    out.stops.insert(out.stops.end(), base_gtfs.stops.begin(), base_gtfs.stops.end());
+    out.result = analysis::classify_transport(loaded.input, model, out.stops, out.options);
+
+    for (const auto& sc : plan.scenarios) {
+        report::ScenarioOutcome outcome;
+        outcome.id = sc.id;
+        outcome.name = sc.name;
+        outcome.description = sc.description;
+        std::vector<analysis::Stop> stops;
+        const std::set<std::string> removed_layers(sc.remove_stops.begin(), sc.remove_stops.end());
+        for (const auto& [id, layer_stops] : layers) {
+            if (removed_layers.count(id)) {
+                outcome.changes.push_back("removed stops layer " + id);
+                continue;
+            }
+            stops.insert(stops.end(), layer_stops.begin(), layer_stops.end());
+        }
+        for (const auto& l : sc.add_stops) {
+            auto extra = read_stop_layer(l, loaded);
+            outcome.changes.push_back("added stops layer " + l.id + " (" + std::to_string(extra.size()) + " stops)");
+            stops.insert(stops.end(), extra.begin(), extra.end());
+        }
+        GtfsStopsRequest feeds{{}, sc.remove_routes, spec.service_day};
+        for (const auto& f : spec.gtfs) {
+            if (std::find(sc.remove_gtfs.begin(), sc.remove_gtfs.end(), f) == sc.remove_gtfs.end()) feeds.feeds.push_back(f);
+            else outcome.changes.push_back("removed feed " + file_name(f));
+        }
+        for (const auto& f : sc.add_gtfs) {
+            feeds.feeds.push_back(f);
+            outcome.changes.push_back("added feed " + file_name(f));
+        }
+        for (const auto& r : sc.remove_routes) outcome.changes.push_back("removed route " + r);
+        const GtfsStops sc_gtfs = gtfs_stops(feeds, loaded);
+        stops.insert(stops.end(), sc_gtfs.stops.begin(), sc_gtfs.stops.end());
+        outcome.result = analysis::classify_transport(loaded.input, model, stops, out.options);
+        outcome.change = analysis::compare_transport(model, out.result, outcome.result);
+        out.scenarios.push_back(std::move(outcome));
+    }
+    return out;
+}
+
+}  // namespace keniki::cli
