@@ -1,6 +1,7 @@
 // check_plan_inputs: do the plan's files, layers and fields exist? Reads schemas only.
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <tuple>
 
@@ -32,6 +33,7 @@ public:
         check_study();
         check_residents();
         check_facilities();
+        check_transport();
         check_tiers();
         std::stable_sort(m_problems.begin(), m_problems.end(), [](const PlanProblem& a, const PlanProblem& b) { return a.line < b.line; });
         return std::move(m_problems);
@@ -151,6 +153,34 @@ private:
         need_column(c.population, "population");
         need_column(c.age65, "age65");
         need_column(c.age75, "age75");
+    }
+
+    void check_stop_layer(const StopLayerSpec& l, const std::string& path, const std::string& prefix) {
+        const auto* s = schema(l.source, prefix + "source");
+        if (!s) return;
+        need_field(*s, l.id_field, path + ".id_field", "id_field", prefix, l.line);
+        need_field(*s, l.name_field, path + ".name_field", "name_field", prefix, l.line);
+        need_field(*s, l.departures_field, path + ".departures_field", "departures_field", prefix, l.line);
+    }
+
+    void check_transport() {
+        const TransportSpec& t = m_plan.transport;
+        for (std::size_t i = 0; i < t.stops.size(); ++i)
+            check_stop_layer(t.stops[i], "transport.stops[" + std::to_string(i) + "]", "transport.stops '" + t.stops[i].id + "': ");
+        std::error_code ec;
+        for (const auto& feed : t.gtfs) {
+            if (!std::filesystem::exists(feed, ec)) problem(t.line, "[transport] gtfs: no such feed " + feed);
+        }
+        for (std::size_t k = 0; k < m_plan.scenarios.size(); ++k) {
+            const ScenarioSpec& sc = m_plan.scenarios[k];
+            for (std::size_t i = 0; i < sc.add_stops.size(); ++i)
+                check_stop_layer(sc.add_stops[i], "scenarios[" + std::to_string(k) + "].add_stops[" + std::to_string(i) + "]",
+                                 "scenario '" + sc.id + "' add_stops '" + sc.add_stops[i].id + "': ");
+            for (const auto& feed : sc.add_gtfs) {
+                if (!std::filesystem::exists(feed, ec))
+                    problem(sc.line, "scenario '" + sc.id + "': add_gtfs: no such feed " + feed);
+            }
+        }
     }
 
     void check_facilities() {
