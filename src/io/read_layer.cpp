@@ -9,6 +9,7 @@
 #include "io/csv_reader.hpp"
 #include "io/gdal_session.hpp"
 #include "io/ogr_geometry.hpp"
+#include "io/ogr_source.hpp"
 #include "io/source_kind.hpp"
 #include "io/text_encoding.hpp"
 #include "keniki/core/error.hpp"
@@ -20,6 +21,9 @@ namespace {
 using detail::QuietGdalErrors;
 using detail::Source;
 using detail::SourceKind;
+using detail::crs_string;
+using detail::field_type;
+using detail::open_ogr;
 
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
@@ -29,55 +33,8 @@ std::string join(const std::vector<std::string>& names) {
     return out;
 }
 
-/// Opens an OGR vector dataset, passing the shapefile ENCODING open option when asked for one.
-GDALDatasetUniquePtr open_ogr(const Source& src, const std::string& encoding) {
-    detail::ensure_gdal();
-    QuietGdalErrors quiet;
-    CPLStringList open_options;
-    detail::Encoding enc{};
-    if (detail::parse_encoding(encoding, enc)) {
-        GDALDriverH drv = GDALIdentifyDriver(src.open_path.c_str(), nullptr);
-        if (drv && std::string(GDALGetDriverShortName(drv)) == "ESRI Shapefile")
-            open_options.SetNameValue("ENCODING", enc == detail::Encoding::cp932 ? "CP932" : "UTF-8");
-    }
-    GDALDatasetUniquePtr ds(GDALDataset::Open(src.open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                              nullptr, open_options.List(), nullptr));
-    if (!ds) {
-        std::string why = QuietGdalErrors::last_message();
-        throw DataError("not a vector dataset GDAL can read" + (why.empty() ? std::string() : ": " + why), Where{src.path});
-    }
-    if (ds->GetLayerCount() == 0) throw DataError("the dataset has no vector layer", Where{src.path});
-    return ds;
-}
 
-std::string crs_string(const OGRSpatialReference* srs) {
-    if (srs == nullptr) return {};
-    OGRSpatialReference copy(*srs);
-    const char* auth = copy.GetAuthorityName(nullptr);
-    const char* code = copy.GetAuthorityCode(nullptr);
-    if (auth == nullptr || code == nullptr) {
-        if (copy.AutoIdentifyEPSG() == OGRERR_NONE) {
-            auth = copy.GetAuthorityName(nullptr);
-            code = copy.GetAuthorityCode(nullptr);
-        }
-    }
-    if (auth && code && std::string(auth) == "EPSG") return "EPSG:" + std::string(code);
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    copy.exportToWkt(&wkt, options);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
 
-FieldType field_type(OGRFieldType t) {
-    switch (t) {
-        case OFTInteger:
-        case OFTInteger64: return FieldType::integer;
-        case OFTReal: return FieldType::real;
-        default: return FieldType::text;
-    }
-}
 
 /// Text values must be UTF-8 inside the engine. A source whose driver did not recode them (a
 /// shapefile without .cpg or language id) is decoded as CP932 when that was asked or detected.

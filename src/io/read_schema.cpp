@@ -11,6 +11,7 @@
 #include "io/csv_reader.hpp"
 #include "io/gdal_session.hpp"
 #include "io/ogr_geometry.hpp"
+#include "io/ogr_source.hpp"
 #include "io/source_kind.hpp"
 #include "io/text_encoding.hpp"
 #include "keniki/core/error.hpp"
@@ -22,6 +23,8 @@ namespace {
 using detail::QuietGdalErrors;
 using detail::Source;
 using detail::SourceKind;
+using detail::crs_string;
+using detail::field_type;
 
 constexpr std::size_t k_sample_bytes = 64 * 1024;
 constexpr std::size_t k_max_header_bytes = 16 * 1024 * 1024;  // a header line longer than this is not a CSV header
@@ -54,51 +57,11 @@ GeometryClass classify(OGRwkbGeometryType type) {
     }
 }
 
-FieldType field_type(OGRFieldType t) {
-    switch (t) {
-        case OFTInteger:
-        case OFTInteger64: return FieldType::integer;
-        case OFTReal: return FieldType::real;
-        default: return FieldType::text;
-    }
-}
 
-/// As read_layer reports it: "EPSG:n" when the layer's CRS has (or is identified with) an EPSG code.
-std::string crs_string(const OGRSpatialReference* srs) {
-    if (srs == nullptr) return {};
-    OGRSpatialReference copy(*srs);
-    const char* auth = copy.GetAuthorityName(nullptr);
-    const char* code = copy.GetAuthorityCode(nullptr);
-    if ((auth == nullptr || code == nullptr) && copy.AutoIdentifyEPSG() == OGRERR_NONE) {
-        auth = copy.GetAuthorityName(nullptr);
-        code = copy.GetAuthorityCode(nullptr);
-    }
-    if (auth && code && std::string(auth) == "EPSG") return "EPSG:" + std::string(code);
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    copy.exportToWkt(&wkt, options);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
 
 LayerSchema read_ogr_schema(const Source& src, const ReadOptions& options) {
-    detail::ensure_gdal();
+    GDALDatasetUniquePtr ds = detail::open_ogr(src, options.encoding);
     QuietGdalErrors quiet;
-    CPLStringList open_options;
-    detail::Encoding enc{};
-    if (detail::parse_encoding(options.encoding, enc)) {
-        GDALDriverH drv = GDALIdentifyDriver(src.open_path.c_str(), nullptr);
-        if (drv && std::string(GDALGetDriverShortName(drv)) == "ESRI Shapefile")
-            open_options.SetNameValue("ENCODING", enc == detail::Encoding::cp932 ? "CP932" : "UTF-8");
-    }
-    GDALDatasetUniquePtr ds(GDALDataset::Open(src.open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                              nullptr, open_options.List(), nullptr));
-    if (!ds) {
-        const std::string why = QuietGdalErrors::last_message();
-        throw DataError("not a vector dataset GDAL can read" + (why.empty() ? std::string() : ": " + why), Where{src.path});
-    }
-    if (ds->GetLayerCount() == 0) throw DataError("the dataset has no vector layer", Where{src.path});
 
     LayerSchema schema;
     schema.path = src.path;

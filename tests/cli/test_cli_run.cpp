@@ -18,13 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 /// Splits CSV text into rows of cells (quotes, doubled quotes; no fields spanning lines here).
 std::vector<std::vector<std::string>> parse_csv(std::string text) {
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
@@ -69,10 +62,10 @@ TEST_F(RunSquareTown, SucceedsQuietly) {
 }
 
 TEST_F(RunSquareTown, TableMatchesTheReviewedGoldenFile) {
-    const std::string text = slurp(s_out / "units_area.csv");
+    const std::string text = read_file(s_out / "units_area.csv");
     ASSERT_EQ(text.rfind("\xEF\xBB\xBF", 0), 0u) << "CSV must start with a UTF-8 BOM (Excel in Japan)";
     const auto got = parse_csv(text);
-    const auto want = parse_csv(slurp(fixture("expected_units_area.csv")));
+    const auto want = parse_csv(read_file(fixture("expected_units_area.csv")));
     ASSERT_EQ(got.size(), want.size());
     for (std::size_t r = 0; r < want.size(); ++r) {
         ASSERT_EQ(got[r].size(), want[r].size()) << "row " << r;
@@ -89,7 +82,7 @@ TEST_F(RunSquareTown, TableMatchesTheReviewedGoldenFile) {
 }
 
 TEST_F(RunSquareTown, SummaryHasTheHandComputedFigures) {
-    const json s = json::parse(slurp(s_out / "summary.json"));
+    const json s = json::parse(read_file(s_out / "summary.json"));
     EXPECT_EQ(s["working_crs"]["definition"], "EPSG:6670");
     EXPECT_DOUBLE_EQ(s["total"]["pop_total"].get<double>(), 43);
     EXPECT_DOUBLE_EQ(s["study"]["area_km2"].get<double>(), 2.0);
@@ -147,7 +140,7 @@ TEST(Run, ExistingOutputNeedsOverwriteAndIsLeftAlone) {
 TEST(Run, BadPlansExitTwoAndWriteNothing) {
     const auto dir = fresh_temp_dir("keniki-run-bad");
     // Copy the fixture plan with mistakes: an unknown key, a string for metres, an unknown tier source.
-    std::string plan = slurp(fixture("plan.toml"));
+    std::string plan = read_file(fixture("plan.toml"));
     plan.replace(plan.find("metres = 500"), 12, "metres = \"500\"");
     plan.replace(plan.find("kind = \"points\""), 15, "kind = \"points\"\ncolour = \"red\"");
     for (const char* f : {"city.geojson", "areas.geojson", "residents.geojson", "hubs.geojson"}) fs::copy_file(fixture(f), dir / f);
@@ -163,7 +156,7 @@ TEST(Run, BadPlansExitTwoAndWriteNothing) {
     EXPECT_EQ(v.exit_code, 2);
     // A missing input file: validate names it with its plan line; run writes nothing.
     fs::remove(dir / "hubs.geojson");
-    std::ofstream(dir / "plan.toml") << slurp(fixture("plan.toml"));
+    std::ofstream(dir / "plan.toml") << read_file(fixture("plan.toml"));
     const auto missing = run_keniki("validate " + shell_quote((dir / "plan.toml").string()));
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("hubs.geojson"), std::string::npos) << missing.err;
@@ -184,7 +177,7 @@ TEST(Run, IizukaSmallAreasAddUpToTheCensus) {
     const auto out = fresh_temp_dir("keniki-run-iizuka") / "out";
     const auto r = run_keniki("run " + shell_quote((source_dir() / "data/examples/iizuka.toml").string()) + " --out " + shell_quote(out.string()) + " --quiet");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const json s = json::parse(slurp(out / "summary.json"));
+    const json s = json::parse(read_file(out / "summary.json"));
     EXPECT_EQ(s["working_crs"]["definition"], "EPSG:6670");
     // The census city row: 126,364 people, 39,727 aged 65+, 19,681 aged 75+ (as printed in the table).
     EXPECT_DOUBLE_EQ(s["total"]["pop_total"].get<double>(), 126364);

@@ -19,13 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 /// The first "NAME (Real) = value" of ogrinfo output.
 double ogr_real(const std::string& out, const std::string& name) {
     std::smatch m;
@@ -41,7 +34,7 @@ TEST(TransportRun, MineZonesPerWelfareAreaAndSpatialiteCrossCheck) {
     const auto out = dir / "out";
     const auto r = run_keniki("run " + shell_quote((source_dir() / "data/examples/mine.toml").string()) + " --out " + shell_quote(out.string()) + " --quiet");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const json s = json::parse(slurp(out / "summary.json"));
+    const json s = json::parse(read_file(out / "summary.json"));
     ASSERT_TRUE(s.contains("transport"));
     const auto& study = s["transport"]["study"];
     const double benri = study["便利"]["area_km2"], fuben = study["不便"]["area_km2"], kuhaku = study["空白"]["area_km2"];

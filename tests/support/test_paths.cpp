@@ -38,6 +38,13 @@ std::filesystem::path fresh_temp_dir(const std::string& stem) {
     return dir;
 }
 
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 CommandResult run_command(const std::string& command) {
     const auto dir = fresh_temp_dir("keniki-cmd");
     const auto out_path = dir / "out", err_path = dir / "err";
@@ -45,14 +52,8 @@ CommandResult run_command(const std::string& command) {
     const int status = std::system(full.c_str());
     CommandResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    auto slurp = [](const std::filesystem::path& p) {
-        std::ifstream in(p, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
+    r.out = read_file(out_path);
+    r.err = read_file(err_path);
     std::filesystem::remove_all(dir);
     return r;
 }

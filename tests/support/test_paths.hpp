@@ -25,6 +25,8 @@ CommandResult run_keniki(const std::string& arguments);
 /// A fresh empty directory under the system temp dir, removed by the caller if wanted.
 std::filesystem::path fresh_temp_dir(const std::string& stem);
 std::string shell_quote(const std::string& s);
+/// The whole content of a file, as bytes.
+std::string read_file(const std::filesystem::path& path);
 
 }  // namespace keniki::test
 
