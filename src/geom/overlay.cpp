@@ -29,9 +29,12 @@ bool boxes_meet(const Box& a, const Box& b) {
 }
 
 /// g clipped to a box (GEOS ClipByRect: linear time), so that overlays only see the part that matters.
+/// Clipping is only a shortcut: where GEOS cannot clip (it rejects some degenerate rings), the whole
+/// geometry is used instead.
 GeosGeometryPtr clipped(const GEOSGeometry* g, const Box& box) {
-    return checked(GEOSClipByRect_r(context(), g, box.min_corner().x(), box.min_corner().y(), box.max_corner().x(), box.max_corner().y()),
-                   "clip");
+    GEOSGeometry* c = GEOSClipByRect_r(context(), g, box.min_corner().x(), box.min_corner().y(), box.max_corner().x(), box.max_corner().y());
+    if (c == nullptr) c = GEOSGeom_clone_r(context(), g);
+    return checked(c, "clip");
 }
 
 Box shared_box(const Box& a, const Box& b) {

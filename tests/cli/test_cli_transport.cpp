@@ -93,5 +93,39 @@ TEST(TransportRun, MineZonesPerWelfareAreaAndSpatialiteCrossCheck) {
     }
 }
 
+TEST(TransportRun, IizukaFeedsAndTheRoutesAbolishedIn2022) {
+    KENIKI_REQUIRE_SHARED("iizuka/gtfs/old4routes.zip");
+    KENIKI_REQUIRE_SHARED("iizuka/census_age_2020_tblT001082C40205.txt");
+    const auto out = fresh_temp_dir("keniki-iizuka-transport") / "out";
+    const auto r = run_keniki("run " + shell_quote((source_dir() / "data/examples/iizuka.toml").string()) + " --out " + shell_quote(out.string()) + " --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json s = json::parse(read_file(out / "summary.json"));
+    const auto& t = s["transport"];
+    // The typical weekday of the two current feeds (both run every weekday from 2020-10-01).
+    EXPECT_EQ(t["service_day"].get<std::string>().substr(0, 8), "20260401");
+    // Every resident is in exactly one class: the classes add up to the census total.
+    double people = 0;
+    for (const char* c : {"便利", "不便", "空白"}) people += t["study"][c]["pop_total"].get<double>();
+    EXPECT_DOUBLE_EQ(people, 126364);
+    // Adding routes can only improve coverage: nobody loses, and the small areas that gain add up
+    // to the city's gain (people and elderly).
+    const auto& sc = s["scenarios"][0];
+    EXPECT_EQ(sc["id"], "before_2022_cuts");
+    EXPECT_DOUBLE_EQ(sc["study"]["lost"]["pop_total"].get<double>(), 0);
+    const double gained = sc["study"]["gained"]["pop_total"], gained65 = sc["study"]["gained"]["pop_65plus"];
+    EXPECT_GT(gained, 0);
+    double sum = 0, sum65 = 0;
+    for (const auto& u : sc["tiers"][1]["units"]) {
+        sum += u["gained"]["pop_total"].get<double>();
+        sum65 += u["gained"]["pop_65plus"].get<double>();
+    }
+    EXPECT_DOUBLE_EQ(sum, gained);
+    EXPECT_DOUBLE_EQ(sum65, gained65);
+    // The feeds are credited in the provenance.
+    bool old4 = false;
+    for (const auto& in : s["inputs"]) old4 = old4 || in["role"] == "gtfs:old4routes";
+    EXPECT_TRUE(old4);
+}
+
 }  // namespace
 }  // namespace keniki::test

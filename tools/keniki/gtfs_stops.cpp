@@ -1,13 +1,77 @@
 #include "gtfs_stops.hpp"
 
+#include <filesystem>
+
 #include "keniki/core/error.hpp"
+#include "keniki/crs/transform.hpp"
+#include "keniki/transit/feed.hpp"
+#include "keniki/transit/service_day.hpp"
+#include "keniki/transit/stop_service.hpp"
 
 namespace keniki::cli {
 
-GtfsStops gtfs_stops(const GtfsStopsRequest& request, LoadedModel& /*loaded*/) {
-    if (!request.feeds.empty())
-        throw UsageError("GTFS feeds in [transport] are not read yet by this build (the transit module is being added)");
-    return {};
+namespace {
+
+/// A stop served by a rail route (GTFS route_type 0 tram, 1 subway, 2 rail, 12 monorail) is a
+/// station for the classification; everything else is a bus stop.
+bool served_by_rail(const transit::StopService& s, const std::vector<transit::Feed>& feeds) {
+    for (const auto& r : s.routes) {
+        for (const auto& f : feeds) {
+            if (f.id != r.feed_id) continue;
+            if (const auto idx = f.find_route(r.route_id)) {
+                const int type = f.routes[*idx].type;
+                if (type == 0 || type == 1 || type == 2 || type == 12) return true;
+            }
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+GtfsStops gtfs_stops(const GtfsStopsRequest& request, LoadedModel& loaded) {
+    GtfsStops out;
+    if (request.feeds.empty()) return out;
+    std::vector<transit::Feed> feeds;
+    for (const auto& path : request.feeds) feeds.push_back(transit::load_feed(path));
+    const transit::ServiceDay day = transit::choose_service_day(feeds, transit::parse_day_selector(request.service_day));
+    out.service_day = day.date.to_string() + " (" + day.reason + ")";
+
+    // A removed route is named by its id, short name or long name, in any of the feeds.
+    transit::StopServiceOptions options;
+    for (const auto& name : request.removed_routes) {
+        options.routes.exclude.push_back({"", name, "", ""});
+        options.routes.exclude.push_back({"", "", name, ""});
+        options.routes.exclude.push_back({"", "", "", name});
+    }
+    const auto services = transit::stop_service(feeds, day.date, options);
+    const crs::Transformer to_working("EPSG:4326", loaded.working_crs);
+    for (const auto& s : services) {
+        analysis::Stop stop;
+        stop.id = s.id;
+        stop.name = s.name;
+        stop.kind = served_by_rail(s, feeds) ? analysis::Stop::Kind::station : analysis::Stop::Kind::bus_stop;
+        stop.location = to_working.forward(Point{s.lon, s.lat});
+        stop.departures_per_day = static_cast<double>(s.departures);
+        stop.source = s.members.empty() ? std::string("gtfs") : "gtfs:" + s.members.front().feed_id;
+        out.stops.push_back(std::move(stop));
+    }
+    // Provenance: each feed once (the same feed read again for a scenario is not listed twice).
+    for (const auto& f : feeds) {
+        const std::string role = "gtfs:" + f.id;
+        bool listed = false;
+        for (const auto& in : loaded.inputs) listed = listed || in.role == role;
+        if (listed) continue;
+        report::InputProvenance p;
+        p.role = role;
+        p.path = f.path;
+        p.features_read = static_cast<std::int64_t>(f.stops.size());
+        p.features_used = static_cast<std::int64_t>(f.trips.size());
+        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips; service day " + out.service_day);
+        if (!f.ignored_files.empty()) p.notes.push_back(std::to_string(f.ignored_files.size()) + " files not used (e.g. " + f.ignored_files.front() + ")");
+        loaded.inputs.push_back(std::move(p));
+    }
+    return out;
 }
 
 }  // namespace keniki::cli
