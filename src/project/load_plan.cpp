@@ -92,6 +92,7 @@ public:
         read_analysis(top);
         read_transport(top);
         read_scenarios(root);
+        read_network(top);
         check_references();
     }
 
@@ -142,7 +143,7 @@ private:
     }
 
     void check_top_keys(const toml::table& root) {
-        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis", "transport", "scenarios"};
+        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis", "transport", "scenarios", "network"};
         for (auto&& [key, node] : root) {
             const std::string k(key.str());
             if (std::find(known.begin(), known.end(), k) != known.end()) continue;
@@ -502,18 +503,25 @@ private:
 
     void read_reach(const Scope& r, ReachSpec& reach) {
         reach.line = r.line;
-        check_keys(r, {"mode", "metres", "minutes"});
+        check_keys(r, {"mode", "metres", "minutes", "elderly"});
         const auto mode = get_choice(r, "mode", {"straight", "walk", "drive"});
         if (mode) reach.mode = *mode;
         const bool metres = get_number(r, "metres", reach.metres);
-        get_number(r, "minutes", reach.minutes);
-        if (mode && *mode != "straight") {
-            problem(m_plan.line_of(r.key_path("mode"), r.line),
-                    r.prefix() + "road-network reach (" + r.name("mode") + " = " + dq(*mode) +
-                        ") is not available yet: use mode = \"straight\" with metres for now");
+        const bool minutes = get_number(r, "minutes", reach.minutes);
+        get_bool(r, "elderly", reach.elderly);
+        if (!mode && r.table->contains("mode")) return;  // already reported
+        if (reach.mode != "straight") {
+            // Road-network reach: minutes along [network] roads (the section is checked in check_references).
+            if (!r.table->contains("minutes")) missing(r, "minutes", "the reach in minutes along the roads, e.g. minutes = 15");
+            else if (minutes && !(reach.minutes > 0))
+                problem(m_plan.line_of(r.key_path("minutes"), r.line), r.prefix() + r.name("minutes") + " must be greater than 0, not " + number_text(reach.minutes));
+            if (r.table->contains("metres"))
+                problem(m_plan.line_of(r.key_path("metres"), r.line),
+                        r.prefix() + r.name("metres") + " is for straight-line reach; road-network reach (" + reach.mode + ") takes minutes");
+            if (reach.elderly && reach.mode != "walk")
+                problem(m_plan.line_of(r.key_path("elderly"), r.line), r.prefix() + r.name("elderly") + " applies to mode = \"walk\" only");
             return;
         }
-        if (!mode && r.table->contains("mode")) return;  // already reported
         if (!r.table->contains("metres")) missing(r, "metres", "the straight-line reach in metres, e.g. metres = 1000");
         else if (metres && !(reach.metres > 0))
             problem(m_plan.line_of(r.key_path("metres"), r.line),
@@ -521,6 +529,25 @@ private:
         if (r.table->contains("minutes"))
             problem(m_plan.line_of(r.key_path("minutes"), r.line),
                     r.prefix() + r.name("minutes") + " is for road-network reach (walk, drive); straight-line reach takes metres");
+        if (reach.elderly)
+            problem(m_plan.line_of(r.key_path("elderly"), r.line), r.prefix() + r.name("elderly") + " applies to mode = \"walk\" only");
+    }
+
+    void read_network(const Scope& top) {
+        const auto s = section(top, "network", false);
+        if (!s) return;
+        NetworkSpec& n = m_plan.network;
+        n.enabled = true;
+        n.line = s->line;
+        check_keys(*s, {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component"});
+        get_layer_ref(*s, "roads", n.roads, true);
+        const std::pair<const char*, double*> positive[] = {{"walk_kmh", &n.walk_kmh}, {"elderly_walk_kmh", &n.elderly_walk_kmh},
+                                                             {"side_m", &n.side_m}, {"max_snap_m", &n.max_snap_m}};
+        for (const auto& [key, value] : positive) {
+            if (get_number(*s, key, *value) && !(*value > 0))
+                problem(m_plan.line_of(s->key_path(key), s->line), "network." + std::string(key) + " must be greater than 0");
+        }
+        get_bool(*s, "keep_largest_component", n.keep_largest_component);
     }
 
     void read_tiers(const toml::table& root) {
@@ -648,7 +675,8 @@ private:
         TransportSpec& t = m_plan.transport;
         t.enabled = true;
         t.line = s->line;
-        check_keys(*s, {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops"});
+        check_keys(*s, {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"});
+        if (const auto d = get_choice(*s, "distance", {"straight", "walk"})) t.distance = *d;
         if (const auto preset = get_choice(*s, "preset", {"mlit-urban", "mlit-rural", "custom"})) t.preset = *preset;
         double v = 0;
         if (get_number(*s, "station_radius_m", v)) {
@@ -722,6 +750,13 @@ private:
     // ---- references between entries --------------------------------------------------------
 
     void check_references() {
+        for (std::size_t i = 0; i < m_plan.tiers.size(); ++i) {
+            const ReachSpec& r = m_plan.tiers[i].reach;
+            if (r.mode != "straight" && !m_plan.network.enabled)
+                problem(r.line, m_tier_labels[i] + ": reach mode \"" + r.mode + "\" runs along roads: the plan needs a [network] section with roads = { path = ... }");
+        }
+        if (m_plan.transport.enabled && m_plan.transport.distance == "walk" && !m_plan.network.enabled)
+            problem(m_plan.transport.line, "[transport] distance = \"walk\" needs a [network] section with the roads");
         std::vector<std::string> facility_ids, tier_ids;
         for (const auto& f : m_plan.facilities) {
             if (!f.id.empty()) facility_ids.push_back(f.id);

@@ -153,7 +153,7 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
     tr["radii_m"] = {{"station", t.options.station_radius_m}, {"bus_stop", t.options.bus_stop_radius_m}};
     tr["min_departures_per_day"] = t.options.min_departures_per_day;
     tr["service_day"] = t.service_day.empty() ? json(nullptr) : json(t.service_day);
-    tr["distance"] = "straight-line distance";
+    tr["distance"] = t.options.distance ? t.options.distance->describe() : std::string("straight-line distance");
     tr["classes"] = {{"便利", "convenient: within the station radius of a serving station"},
                      {"不便", "inconvenient: only near a bus stop, or only near stops below the minimum departures"},
                      {"空白", "blank: near no stop"}};

@@ -22,5 +22,7 @@ Command make_info_command();
 Command make_convert_command();
 Command make_run_command();
 Command make_validate_command();
+Command make_report_command();
+Command make_isochrone_command();
 
 }  // namespace keniki::cli

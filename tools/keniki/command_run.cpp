@@ -5,9 +5,11 @@
 
 #include "cli_args.hpp"
 #include "command.hpp"
+#include "keniki/analysis/network_cost.hpp"
 #include "keniki/analysis/service_model.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/project/plan.hpp"
+#include "keniki/report/html_report.hpp"
 #include "keniki/report/output_layers.hpp"
 #include "keniki/report/run_summary.hpp"
 #include "plan_inputs.hpp"
@@ -36,7 +38,7 @@ int run_run(const std::vector<std::string>& argv) {
     if (std::filesystem::exists(*out_dir) && !args.flag("overwrite"))
         throw UsageError("keniki run: " + *out_dir + " exists; add --overwrite to replace it");
     const bool quiet = args.flag("quiet");
-    Progress progress(quiet, 4);
+    Progress progress(quiet, 5);
 
     progress.stage("reading the plan");
     const project::Plan plan = project::load_plan(args.positionals()[0]);
@@ -53,6 +55,20 @@ int run_run(const std::vector<std::string>& argv) {
 
     progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(loaded.input.residents.size()) + " residents");
     const analysis::ModelResult result = analysis::run_model(loaded.input);
+    // Road-network tiers: who could not be placed on a road, or reaches no hub along the roads.
+    for (const auto& tier : loaded.input.tiers) {
+        if (const auto* net = dynamic_cast<const analysis::NetworkCost*>(tier.cost)) {
+            const auto rep = net->last_report();
+            if (!rep.unsnapped_origins.empty())
+                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_origins.size()) +
+                                          " residents lie farther than max_snap_m from every road: not placed, counted beyond reach");
+            if (!rep.unreachable_origins.empty())
+                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unreachable_origins.size()) +
+                                          " residents reach no hub along the roads: counted beyond reach");
+            if (!rep.unsnapped_hubs.empty())
+                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_hubs.size()) + " hubs lie farther than max_snap_m from every road");
+        }
+    }
     std::optional<report::TransportOutputs> transport;
     if (plan.transport.enabled) {
         progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
@@ -80,6 +96,12 @@ int run_run(const std::vector<std::string>& argv) {
         report::add_transport_summary(summary, loaded.input, result, *transport);
     }
     const auto written = write_run_outputs(*out_dir, layers, summary, out_options);
+
+    progress.stage("writing the area reports (地域カルテ)");
+    report::HtmlOptions html;
+    html.lang = plan.output.lang;
+    const auto pages = report::write_html_reports(*out_dir, html);
+    for (const auto& w : pages.warnings) context.warnings.push_back("report: " + w);
     progress.done();
 
     if (!quiet) {
@@ -101,6 +123,7 @@ int run_run(const std::vector<std::string>& argv) {
         }
         for (const auto& w : context.warnings) std::cout << "  warning: " << w << "\n";
         std::cout << "outputs in " << *out_dir << "/: " << written.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
+        std::cout << "area reports: " << *out_dir << "/report/index.html (" << pages.unit_pages << " unit pages, a map viewer)\n";
     }
     return 0;
 }

@@ -178,6 +178,7 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
     std::vector<MultiPolygon> parts;
     for (const auto& f : boundary.features) parts.push_back(geom::as_multi_polygon(f.geometry));
     model.input.study_area = geom::union_all(parts);
+    if (plan.network.enabled) model.networks = std::make_unique<NetworkCosts>(plan.network, model.working_crs);
     if (model.input.study_area.empty()) throw DataError("the study boundary has no polygon", Where{plan.study.boundary.path, boundary.name});
     prov->features_used = static_cast<std::int64_t>(boundary.features.size());
 
@@ -336,11 +337,20 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
                                 (ts.hub_kinds.size() > 1 ? " (or the other hub kinds)" : "") + " in facilities '" + fac_id + "'; kinds found: " + available,
                             Where{plan.file.string(), {}, {}, {}, ts.line});
         }
-        model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
+        if (ts.reach.mode == "straight") {
+            model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
+            tier.reach = ts.reach.metres;
+        } else {
+            progress.note("road network (" + ts.reach.mode + (ts.reach.elderly ? ", elderly" : "") + ") for tier " + ts.id);
+            model.costs.push_back(model.networks->minutes(ts.reach.mode, ts.reach.elderly));
+            tier.reach = ts.reach.minutes;
+        }
         tier.cost = model.costs.back().get();
-        tier.reach = ts.reach.metres;
     }
     model.input.options.nesting_tolerance = plan.analysis.nesting_tolerance;
+    if (model.networks) {
+        for (auto& p : model.networks->provenance()) model.inputs.push_back(std::move(p));
+    }
     return model;
 }
 

@@ -9,6 +9,7 @@
 #include "keniki/analysis/service_model.hpp"
 #include "keniki/project/plan.hpp"
 #include "keniki/report/run_summary.hpp"
+#include "network_inputs.hpp"
 #include "progress.hpp"
 
 namespace keniki::cli {
@@ -16,6 +17,7 @@ namespace keniki::cli {
 struct LoadedModel {
     analysis::ModelInput input;
     std::vector<std::unique_ptr<analysis::CostModel>> costs;  ///< owned here, referenced by the tiers
+    std::unique_ptr<NetworkCosts> networks;                    ///< [network]: graphs built on demand
     std::string working_crs;
     std::string working_crs_reason;
     std::vector<report::InputProvenance> inputs;

@@ -82,6 +82,10 @@ report::TransportOutputs run_transport(const project::Plan& plan, LoadedModel& l
     if (spec.bus_stop_radius_m) out.options.bus_stop_radius_m = *spec.bus_stop_radius_m;
     out.options.min_departures_per_day = spec.min_departures_per_day;
     out.options.quadrant_segments = plan.analysis.buffer_segments;
+    if (spec.distance == "walk") {
+        loaded.costs.push_back(loaded.networks->walking_metres());
+        out.options.distance = loaded.costs.back().get();
+    }
 
     // Every stops layer once, then the stop sets of the plan and of each scenario.
     std::vector<std::pair<std::string, std::vector<analysis::Stop>>> layers;

@@ -64,12 +64,25 @@ struct FacilitySpec {
     int line = 0;            ///< line of this [[facilities]] table in the plan, for messages
 };
 
-/// How far a tier's hub reaches. Only "straight" (straight-line metres) exists now; road-network
-/// modes ("walk", "drive" with minutes) come with the network module.
+/// How far a tier's hub reaches: straight-line metres, or minutes along the roads of [network]
+/// walking ("walk", optionally at the elderly pace) or driving ("drive").
 struct ReachSpec {
-    std::string mode = "straight";
-    double metres = 0;
-    double minutes = 0;
+    std::string mode = "straight";  ///< "straight" | "walk" | "drive"
+    double metres = 0;              ///< straight
+    double minutes = 0;             ///< walk, drive
+    bool elderly = false;           ///< walk at the elderly speed of [network]
+    int line = 0;
+};
+
+/// The road network for walk/drive reach and walking distance to stops.
+struct NetworkSpec {
+    bool enabled = false;
+    LayerRef roads;                       ///< OSM .osm.pbf/.osm, or any line layer (speed, class, oneway, u/v fields)
+    double walk_kmh = 4.8;                ///< 80 m a minute, the 徒歩N分 convention
+    double elderly_walk_kmh = 3.0;        ///< 50 m a minute
+    double side_m = 50;                   ///< service areas: buffer on each side of the reached roads
+    double max_snap_m = 500;              ///< places farther from every road are reported, not placed
+    bool keep_largest_component = true;
     int line = 0;
 };
 
@@ -125,6 +138,7 @@ struct TransportSpec {
     std::string service_day = "weekday";         ///< "weekday" | "saturday" | "sunday_holiday" | "YYYYMMDD" (GTFS)
     std::vector<StopLayerSpec> stops;            ///< [[transport.stops]]
     std::vector<std::string> gtfs;               ///< GTFS / GTFS-JP feeds (zip or folder), resolved paths
+    std::string distance = "straight";           ///< "straight" | "walk" (walking distance along [network] roads)
     int line = 0;
 };
 
@@ -158,6 +172,7 @@ struct Plan {
     AnalysisSpec analysis;
     TransportSpec transport;
     std::vector<ScenarioSpec> scenarios;
+    NetworkSpec network;
 
     /// Line in the plan of every key and table it gives, by dotted path with 0-based indices:
     /// "study.boundary", "residents.age65_field", "facilities[0].kind_field", "tiers[1].reach.metres".

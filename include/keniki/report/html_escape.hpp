@@ -33,9 +33,6 @@ std::string as_text(const nlohmann::ordered_json& v);
 /// part / whole when both are there and whole > 0.
 std::optional<double> share_of(std::optional<double> part, std::optional<double> whole);
 
-/// A string safe to place inside <script> as a JavaScript/JSON literal (escapes "</" and U+2028/9).
-std::string script_safe(std::string_view json_text);
-
 /// A file name for an id: ASCII letters, digits, '-' and '_' kept, every other byte as "~xx" (hex).
 std::string file_name_for(std::string_view id);
 

@@ -30,6 +30,9 @@ public:
     std::string stop_kind(std::string_view kind) const;
     /// An input role from summary.json ("boundary", "facilities:hubs", "units:welfare").
     std::string input_role(std::string_view role) const;
+    /// A phrase the engine writes in English into summary.json ("straight-line distance", "points"),
+    /// in the page's language when it is a known one, else as it is.
+    std::string phrase(std::string_view english) const;
     /// The unit of a reach cost ("m", "min").
     std::string cost_unit(std::string_view unit) const;
 

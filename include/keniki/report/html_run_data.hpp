@@ -41,8 +41,6 @@ struct RunData {
 /// summary.json is missing, DataError when they cannot be read.
 RunData load_run(const std::string& dir);
 
-/// Index of the field `name` in `layer`, or nothing.
-std::optional<std::size_t> field(const Layer& layer, std::string_view name);
 /// Text of field `name` of a feature ("" when the field is absent or null).
 std::string text_of(const Layer& layer, const Feature& f, std::string_view name);
 

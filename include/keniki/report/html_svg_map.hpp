@@ -26,12 +26,11 @@ public:
     /// given attributes (already escaped), e.g. `class="unit"`. Returns false when nothing of it is in
     /// view. `inner` is placed inside the element (a <title>, say).
     bool polygon(const Geometry& g, std::string_view attributes, std::string_view inner = {});
-    /// A line geometry (LineString or MultiLineString).
-    bool line(const Geometry& g, std::string_view attributes);
     /// A point symbol: `shape` is "circle", "square", "diamond" or "triangle", of `size` pixels.
     bool point(const Point& p, std::string_view shape, double size, std::string_view attributes, std::string_view inner = {});
-    /// Text at a point (pixel offset dx, dy), escaped here.
-    void label(const Point& p, std::string_view text, std::string_view attributes, double dx = 0, double dy = 0);
+    /// Text centred on a point, moved sideways as little as needed to stay inside the map (its width
+    /// estimated from `font_size`: a full em for CJK characters, about half for Latin ones).
+    void label_inside(const Point& p, std::string_view text, double font_size, std::string_view attributes);
     /// Any SVG markup, in pixel coordinates.
     void raw(std::string_view markup) { m_body += markup; }
     /// Starts and ends a <g> group with the given attributes.

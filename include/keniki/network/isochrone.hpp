@@ -1,0 +1,84 @@
+#pragma once
+// Service areas along the road network, drawn from the road reached: every edge stretch within the
+// threshold (partial edges cut exactly where the time runs out, computed from the settled costs at
+// both ends), plus the access legs, buffered by a side distance and unioned (GEOS). Optionally as
+// rings (5 / 10-5 / 15-10 min), and split without overlap by the nearest source along the network.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "keniki/core/geometry.hpp"
+#include "keniki/network/search.hpp"
+
+namespace keniki::network {
+
+/// A reached stretch of one edge, [from_m, to_m] along its line from u, reached from the source
+/// with `label` (the cheapest one there).
+struct Stretch {
+    EdgeId edge = 0;
+    double from_m = 0, to_m = 0;
+    std::uint32_t label = 0;
+};
+
+/// The road within cutoff_s of a search that has been run at least that far from `sources`. With
+/// by_label, each piece of an edge goes to the label it is cheapest from (edges reached from two
+/// sources are cut where the costs meet); otherwise overlapping stretches are merged regardless.
+/// Sorted by edge, then position.
+std::vector<Stretch> reached_stretches(const RoadNetwork& net, const Dijkstra& search, std::span<const PlacedSource> sources, Direction d,
+                                       double cutoff_s, bool by_label = false);
+
+double total_length(std::span<const Stretch> stretches);
+
+/// The stretches' lines, cut from the edge lines at exactly from_m / to_m.
+std::vector<LineString> stretch_lines(const RoadNetwork& net, std::span<const Stretch> stretches);
+
+struct IsochroneOptions {
+    double side_m = 50;           ///< buffer on each side of the reached roads
+    int quadrant_segments = 8;    ///< buffer roundness: segments per quarter circle
+    double max_snap_m = 500;      ///< origins farther than this from every road are not placed (reported)
+    Direction direction = Direction::outbound;  ///< isochrones: from the origin; service areas: see NetworkCost
+    bool rings = false;           ///< each threshold minus the one below it
+    double split_spacing_m = 10;  ///< split by source: sampling of the road lines (boundary precision ~ half of it)
+};
+
+struct Isochrone {
+    std::size_t origin = 0;     ///< index into the origins
+    double minutes = 0;
+    double from_minutes = 0;    ///< rings: the threshold below (0 for the first, and without rings)
+    bool snapped = false;       ///< false: no road within max_snap_m; area empty
+    double access_m = 0;        ///< from the origin to the road
+    double road_m = 0;          ///< length of road reached within `minutes`
+    MultiPolygon area;
+};
+
+/// One polygon per origin and threshold (minutes, sorted ascending), origin-major. Origins are worked
+/// on in parallel, one search each up to the largest threshold.
+std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point> origins, std::span<const double> minutes,
+                                  const IsochroneOptions& options = {});
+
+struct AreaResult {
+    MultiPolygon area;                    ///< within the threshold of any placed source
+    std::vector<MultiPolygon> by_source;  ///< when split: per source, the part nearest to it; no overlaps
+    std::vector<std::size_t> unsnapped;   ///< sources farther than max_snap_m from every road
+    double road_m = 0;                    ///< road reached
+};
+
+/// The area within `minutes` of any of the sources (one multi-source search), optionally split
+/// without overlap by the source each stretch of road is nearest to along the network (the buffers'
+/// overlaps go to the straight-line nearest stretch).
+AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& options = {},
+                        bool split_by_source = false);
+
+struct SourceReach {
+    bool snapped = false;
+    double access_m = 0;
+    std::size_t nodes = 0;  ///< network nodes within the threshold
+    double road_m = 0;      ///< road within the threshold, partial edges included
+};
+
+/// For every source what it reaches within `minutes` on its own (in parallel).
+std::vector<SourceReach> reach_per_source(const Snapper& snapper, std::span<const Point> sources, double minutes,
+                                          const IsochroneOptions& options = {});
+
+}  // namespace keniki::network

@@ -1,0 +1,192 @@
+// Service-area polygons along the road: reached stretches cut exactly at the threshold, buffered and
+// unioned; rings; the non-overlapping split by nearest hub. Worked out by hand on a straight road
+// walked at 4.8 km/h (80 m a minute), checked with a tolerance, and GEOS-valid.
+
+#include <cmath>
+#include <numbers>
+
+#include <boost/geometry/algorithms/covered_by.hpp>
+#include <gtest/gtest.h>
+
+#include "keniki/analysis/network_cost.hpp"
+#include "keniki/geom/buffer_lines.hpp"
+#include "keniki/geom/overlay.hpp"
+#include "keniki/geom/validity.hpp"
+#include "keniki/network/isochrone.hpp"
+
+namespace keniki::network {
+namespace {
+
+constexpr double walk_ms = 4.8 / 3.6;
+
+/// A straight road (0,0)-(4000,0) with junctions every 1000 m, walking.
+std::shared_ptr<RoadNetwork> straight_road() {
+    std::vector<Point> nodes;
+    for (int i = 0; i <= 4; ++i) nodes.emplace_back(1000.0 * i, 0.0);
+    std::vector<EdgeSpec> edges;
+    for (NodeId i = 0; i < 4; ++i) {
+        EdgeSpec e;
+        e.u = i;
+        e.v = i + 1;
+        e.line = {nodes[i], Point{nodes[i].x() + 500, 0}, nodes[i + 1]};
+        e.forward_s = e.backward_s = 1000 / walk_ms;
+        edges.push_back(e);
+    }
+    return std::make_shared<RoadNetwork>(assemble_network(nodes, {}, edges, "EPSG:6670", TravelOptions{}));
+}
+
+/// Area of a buffered straight stretch of `length`: a rectangle and two round caps (the 32-gon GEOS
+/// draws with 8 segments per quarter).
+double capsule_area(double length, double side) {
+    const double circle = 0.5 * 32 * side * side * std::sin(2 * std::numbers::pi / 32);
+    return length * 2 * side + circle;
+}
+
+void expect_valid(const MultiPolygon& g) {
+    const auto reason = geom::invalid_reason(Geometry{g});
+    EXPECT_FALSE(reason.has_value()) << *reason;
+}
+
+TEST(Isochrone, StretchesCutExactlyAtTheThreshold) {
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const PlacedSource src{snapper.snap(Point{1200, 0}, 10), 0, 0};
+    Dijkstra search(net->forward);
+    add_source(search, *net, src, Direction::outbound);
+    search.run(600);
+    // 5 minutes = 400 m each way from x = 1200: [800, 1600], across the junction at 1000.
+    const auto stretches = reached_stretches(*net, search, std::span(&src, 1), Direction::outbound, 300);
+    ASSERT_EQ(stretches.size(), 2u);
+    EXPECT_EQ(stretches[0].edge, 0u);
+    EXPECT_NEAR(stretches[0].from_m, 800, 1e-9);
+    EXPECT_NEAR(stretches[0].to_m, 1000, 1e-9);
+    EXPECT_EQ(stretches[1].edge, 1u);
+    EXPECT_NEAR(stretches[1].from_m, 0, 1e-9);
+    EXPECT_NEAR(stretches[1].to_m, 600, 1e-9);
+    EXPECT_NEAR(total_length(stretches), 800, 1e-9);
+    const auto lines = stretch_lines(*net, stretches);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_NEAR(lines[0].front().x(), 800, 1e-9);  // the line's own vertex at 500 is outside
+    EXPECT_EQ(lines[0].size(), 2u);
+    EXPECT_NEAR(lines[1].back().x(), 1600, 1e-9);
+    EXPECT_EQ(lines[1].size(), 3u);  // 1000, the bend at 1500, 1600
+    // Reach only grows with the threshold.
+    double previous = 0;
+    for (double t = 0; t <= 600; t += 37) {
+        const double len = total_length(reached_stretches(*net, search, std::span(&src, 1), Direction::outbound, t));
+        EXPECT_GE(len, previous);
+        EXPECT_NEAR(len, std::min(2 * t * walk_ms, 1200 + t * walk_ms), 1e-6);
+        previous = len;
+    }
+}
+
+TEST(Isochrone, PolygonsRingsAndAccessLeg) {
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const std::vector<Point> origins = {{2000, 0}, {2000, 30}, {2000, 9000}};
+    const std::vector<double> minutes = {10, 5};  // sorted by the function
+    const auto iso = isochrones(snapper, origins, minutes);
+    ASSERT_EQ(iso.size(), 6u);
+    EXPECT_EQ(iso[0].minutes, 5);
+    EXPECT_EQ(iso[1].minutes, 10);
+    // On the road: 400 m each way in 5 minutes.
+    EXPECT_NEAR(iso[0].road_m, 800, 1e-6);
+    EXPECT_NEAR(geom::area(iso[0].area), capsule_area(800, 50), 1.0);
+    EXPECT_NEAR(iso[1].road_m, 1600, 1e-6);
+    EXPECT_NEAR(geom::area(iso[1].area), capsule_area(1600, 50), 1.0);
+    expect_valid(iso[0].area);
+    // 30 m off the road: the access leg takes 22.5 s, leaving 370 m each way.
+    EXPECT_TRUE(iso[2].snapped);
+    EXPECT_NEAR(iso[2].access_m, 30, 1e-9);
+    EXPECT_NEAR(iso[2].road_m, 740, 1e-6);
+    EXPECT_TRUE(boost::geometry::covered_by(origins[1], iso[2].area));
+    // Not placed: reported with an empty area.
+    EXPECT_FALSE(iso[4].snapped);
+    EXPECT_TRUE(iso[4].area.empty());
+
+    IsochroneOptions rings;
+    rings.rings = true;
+    const auto r = isochrones(snapper, std::span(origins.data(), 1), minutes, rings);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(r[1].from_minutes, 5);
+    EXPECT_NEAR(geom::area(r[1].area), capsule_area(1600, 50) - capsule_area(800, 50), 1.0);
+    EXPECT_NEAR(geom::intersection_area(r[0].area, r[1].area), 0, 1e-6);
+    expect_valid(r[1].area);
+}
+
+TEST(Isochrone, ServiceAreaSplitByNearestHub) {
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const std::vector<Point> hubs = {{1500, 0}, {2500, 0}, {500, 7000}};
+    // 10 minutes = 800 m: [700, 2300] and [1700, 3300] overlap on [1700, 2300]; they meet at 2000.
+    const AreaResult r = service_area(snapper, hubs, 10, IsochroneOptions{}, true);
+    EXPECT_EQ(r.unsnapped, (std::vector<std::size_t>{2}));
+    EXPECT_NEAR(r.road_m, 2600, 1e-6);
+    EXPECT_NEAR(geom::area(r.area), capsule_area(2600, 50), 1.0);
+    expect_valid(r.area);
+    ASSERT_EQ(r.by_source.size(), 3u);
+    EXPECT_TRUE(r.by_source[2].empty());
+    const double a0 = geom::area(r.by_source[0]), a1 = geom::area(r.by_source[1]);
+    EXPECT_NEAR(a0, a1, 0.01 * a0);  // symmetric
+    EXPECT_NEAR(a0 + a1, geom::area(r.area), 1e-3 * a0);
+    EXPECT_NEAR(geom::intersection_area(r.by_source[0], r.by_source[1]), 0, 1e-3);
+    expect_valid(r.by_source[0]);
+    expect_valid(r.by_source[1]);
+    // The boundary lies at x = 2000 (to within the sampling).
+    EXPECT_TRUE(boost::geometry::covered_by(Point{1990, 0}, r.by_source[0]));
+    EXPECT_TRUE(boost::geometry::covered_by(Point{2010, 0}, r.by_source[1]));
+
+    const auto reach = reach_per_source(snapper, hubs, 10);
+    EXPECT_NEAR(reach[0].road_m, 1600, 1e-6);
+    EXPECT_EQ(reach[0].nodes, 2u);  // the junctions at 1000 and 2000
+    EXPECT_FALSE(reach[2].snapped);
+}
+
+TEST(Isochrone, UnequalSplitFollowsNetworkCosts) {
+    // Hub 0 at x = 1000 with a 200 m access leg (150 s), hub 1 at x = 3000 on the road; 25 minutes.
+    // Along the road they tie where 200 m + (x - 1000) = 3000 - x: x = 1900.
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    IsochroneOptions o;
+    o.max_snap_m = 500;
+    const std::vector<Point> hubs = {{1000, 200}, {3000, 0}};
+    const AreaResult r = service_area(snapper, hubs, 25, o, true);
+    EXPECT_TRUE(boost::geometry::covered_by(Point{1880, 0}, r.by_source[0]));
+    EXPECT_TRUE(boost::geometry::covered_by(Point{1920, 0}, r.by_source[1]));
+    EXPECT_TRUE(boost::geometry::covered_by(hubs[0], r.by_source[0]));  // the access leg is drawn
+}
+
+TEST(BufferLines, UnionOfCapsules) {
+    const std::vector<LineString> lines = {LineString{{0, 0}, {100, 0}}, LineString{{50, 0}, {150, 0}}, LineString{{1000, 0}}};
+    const MultiPolygon g = geom::buffer_lines(lines, 10, 8);
+    EXPECT_EQ(g.size(), 2u);  // the overlapping pair, and the point's circle
+    EXPECT_NEAR(geom::area(g), capsule_area(150, 10) + capsule_area(0, 10), 0.1);
+    EXPECT_TRUE(geom::buffer_lines({}, 10, 8).empty());
+    EXPECT_TRUE(geom::buffer_lines(lines, 0, 8).empty());
+}
+
+TEST(NetworkCost, CostModelInMinutes) {
+    const auto net = straight_road();
+    const analysis::NetworkCost cost(net);
+    EXPECT_EQ(cost.unit(), "min");
+    EXPECT_NE(cost.describe().find("walking"), std::string::npos);
+    const std::vector<Point> hubs = {{1000, 0}, {3000, 0}, {0, 8000}};
+    const std::vector<Point> residents = {{1200, 40}, {2900, 0}, {2000, 5000}};
+    std::vector<std::int32_t> hub;
+    std::vector<double> minutes;
+    cost.nearest(residents, hubs, hub, minutes);
+    EXPECT_EQ(hub, (std::vector<std::int32_t>{0, 1, -1}));
+    EXPECT_NEAR(minutes[0], 240.0 / 80, 1e-9);  // 200 m along + 40 m access
+    EXPECT_NEAR(minutes[1], 100.0 / 80, 1e-9);
+    EXPECT_EQ(minutes[2], std::numeric_limits<double>::infinity());
+    const auto report = cost.last_report();
+    EXPECT_EQ(report.unsnapped_origins, (std::vector<std::size_t>{2}));
+    EXPECT_EQ(report.unsnapped_hubs, (std::vector<std::size_t>{2}));
+    const MultiPolygon area = cost.service_area(hubs, 5);
+    EXPECT_NEAR(geom::area(area), 2 * capsule_area(800, 50), 2.0);
+    EXPECT_TRUE(boost::geometry::covered_by(residents[0], area));
+    EXPECT_FALSE(boost::geometry::covered_by(Point{2000, 0}, area));
+}
+
+}  // namespace
+}  // namespace keniki::network
