@@ -92,9 +92,9 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
     // Zones: 便利 = stations' service area; served = 便利 ∪ every stop's service area; 空白 = the rest.
     const MultiPolygon& study = input.study_area;
     const MultiPolygon convenient_area = distance.service_area(sets.serving_stations, options.station_radius_m);
-    std::vector<MultiPolygon> served_parts{convenient_area, distance.service_area(sets.station_radius_stops, options.station_radius_m),
-                                           distance.service_area(sets.bus_stops, options.bus_stop_radius_m)};
-    const MultiPolygon served = geom::union_all(served_parts);
+    const MultiPolygon served =
+        geom::union_two(geom::union_two(convenient_area, distance.service_area(sets.station_radius_stops, options.station_radius_m)),
+                        distance.service_area(sets.bus_stops, options.bus_stop_radius_m));
     r.zones[0] = geom::intersection(study, convenient_area);
     r.zones[1] = geom::difference(geom::intersection(study, served), convenient_area);
     r.zones[2] = geom::difference(study, served);
@@ -153,10 +153,7 @@ TransportChange compare_transport(const ModelResult& model, const TransportResul
             (a > b ? u.lost : u.gained) += w;
         }
     }
-    const auto served = [](const TransportResult& r) {
-        std::vector<MultiPolygon> parts{r.zones[0], r.zones[1]};
-        return geom::union_all(parts);
-    };
+    const auto served = [](const TransportResult& r) { return geom::union_two(r.zones[0], r.zones[1]); };
     const MultiPolygon served_before = served(before), served_after = served(after);
     ch.lost_coverage = geom::difference(served_before, served_after);
     ch.gained_coverage = geom::difference(served_after, served_before);

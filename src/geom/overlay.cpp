@@ -74,6 +74,13 @@ MultiPolygon union_all(std::span<const MultiPolygon> parts) {
     return polygonal(u.get());
 }
 
+MultiPolygon union_two(const MultiPolygon& a, const MultiPolygon& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    auto ga = detail::to_geos(Geometry{a}), gb = detail::to_geos(Geometry{b});
+    return polygonal(checked(GEOSUnion_r(context(), ga.get(), gb.get()), "union").get());
+}
+
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) {
     const Box box_a = box_of(a), box_b = box_of(b);
     if (a.empty() || b.empty() || !boxes_meet(box_a, box_b)) return {};

@@ -8,7 +8,9 @@
 //     r3 (1950,900)   1 person  (1, 1)                   East, nearest H1 at sqrt(50^2+400^2) = 403.113 m
 //     r4 (3000,3000)  7 people  (0, 0)                   outside every unit
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -184,6 +186,37 @@ TEST(CostStats, WeightedQuantiles) {
     // 5 at 10 m and 5 at 20 m: the median is the smallest cost reaching half the weight, 10 m.
     EXPECT_DOUBLE_EQ(weighted_cost_stats({{20, 5}, {10, 5}}).median, 10);
     EXPECT_FALSE(weighted_cost_stats({}).defined);
+}
+
+TEST(CostStats, SelectionAgreesWithASortedReference) {
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<std::pair<double, double>> v(1 + rng() % 300);
+        for (auto& [c, w] : v) {
+            c = static_cast<double>(rng() % 50);           // many ties
+            w = static_cast<double>(rng() % 4);             // zero weights too
+        }
+        auto sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        double total = 0;
+        for (const auto& cw : sorted) total += cw.second;
+        auto reference = [&](double q) {
+            double cum = 0;
+            for (const auto& [c, w] : sorted) {
+                if (w <= 0) continue;
+                cum += w;
+                if (cum >= q * total * (1 - 1e-12)) return c;
+            }
+            return sorted.back().first;
+        };
+        const auto s = weighted_cost_stats(v);
+        if (total <= 0) {
+            EXPECT_FALSE(s.defined);
+            continue;
+        }
+        EXPECT_EQ(s.median, reference(0.5)) << "trial " << trial;
+        EXPECT_EQ(s.p90, reference(0.9)) << "trial " << trial;
+    }
 }
 
 }  // namespace

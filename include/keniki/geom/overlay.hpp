@@ -11,6 +11,9 @@ namespace keniki::geom {
 
 /// Union of many polygons (GEOS UnaryUnion; cascaded, so fast on many small pieces).
 MultiPolygon union_all(std::span<const MultiPolygon> parts);
+/// Union of two polygons (GEOS Union): much cheaper than union_all for two already-merged areas,
+/// which union_all would take apart and merge again.
+MultiPolygon union_two(const MultiPolygon& a, const MultiPolygon& b);
 MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b);
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b);
 /// Area of a ∩ b without building it when the boxes do not meet.
