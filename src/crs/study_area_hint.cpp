@@ -6,6 +6,9 @@
 
 #include <boost/geometry/algorithms/for_each.hpp>
 
+#include "keniki/core/error.hpp"
+#include "keniki/crs/transform.hpp"
+
 namespace keniki::crs {
 
 namespace {
@@ -76,6 +79,30 @@ std::optional<Box> lonlat_extent(const Layer& layer) {
     }
     if (min_x > max_x) return std::nullopt;
     return Box{Point{min_x, min_y}, Point{max_x, max_y}};
+}
+
+std::optional<Box> lonlat_extent_of(const Layer& layer) {
+    if (layer.crs == "EPSG:4326" || layer.crs == "EPSG:6668" || layer.crs == "OGC:CRS84") return lonlat_extent(layer);
+    const Transformer to_lonlat(layer.crs, "EPSG:4326");
+    Layer lonlat;
+    lonlat.features.reserve(layer.features.size());
+    for (const auto& f : layer.features) {
+        Feature g;
+        g.geometry = f.geometry;
+        transform(g.geometry, to_lonlat);
+        lonlat.features.push_back(std::move(g));
+    }
+    return lonlat_extent(lonlat);
+}
+
+WorkingCrs working_crs_for(const Layer& layer) {
+    const auto box = lonlat_extent_of(layer);
+    if (!box) throw DataError("the layer has no coordinates to choose a working CRS from", Where{{}, layer.name});
+    const CodeHint hint = code_hint(layer);
+    WorkingCrs chosen = choose_working_crs(
+        {box->min_corner().x(), box->min_corner().y(), box->max_corner().x(), box->max_corner().y(), hint.prefecture_code, hint.municipality_code});
+    if (!hint.field.empty()) chosen.reason += " (code from field " + hint.field + ")";
+    return chosen;
 }
 
 }  // namespace keniki::crs

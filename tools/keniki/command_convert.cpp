@@ -24,23 +24,6 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
-/// The working CRS for a layer in any CRS: its lon/lat extent and code hint decide.
-crs::WorkingCrs working_crs_of(const Layer& layer) {
-    Layer lonlat;
-    lonlat.fields = layer.fields;
-    crs::Transformer to_lonlat(layer.crs, "EPSG:4326");
-    for (const auto& f : layer.features) {
-        Feature g{f.id, f.geometry, f.values};
-        crs::transform(g.geometry, to_lonlat);
-        lonlat.features.push_back(std::move(g));
-    }
-    const auto box = crs::lonlat_extent(lonlat);
-    if (!box) throw DataError("the layer has no coordinates to choose a working CRS from", Where{{}, layer.name});
-    const auto hint = crs::code_hint(layer);
-    return crs::choose_working_crs({box->min_corner().x(), box->min_corner().y(), box->max_corner().x(), box->max_corner().y(),
-                                    hint.prefecture_code, hint.municipality_code});
-}
-
 int run_convert(const std::vector<std::string>& argv) {
     const Args args(argv, {"layer", "where", "encoding", "x-field", "y-field", "csv-crs", "to-crs", "csv-encoding"},
                     {"make-valid", "overwrite", "quiet"}, "convert");
@@ -83,7 +66,7 @@ int run_convert(const std::vector<std::string>& argv) {
     }
     std::string target = to_crs;
     if (to_crs == "auto") {
-        const auto working = working_crs_of(layer);
+        const auto working = crs::working_crs_for(layer);
         target = working.definition();
         if (!args.flag("quiet")) std::cerr << "keniki convert: working CRS " << target << " " << working.name << " (" << working.reason << ")\n";
     }

@@ -38,21 +38,6 @@ struct LayerFacts {
     std::vector<std::string> problems;  ///< other problems, in words
 };
 
-/// The layer's extent in lon/lat: directly when it is geographic, else by transforming every vertex.
-std::optional<Box> extent_in_lonlat(const Layer& layer, bool geographic) {
-    if (geographic) return crs::lonlat_extent(layer);
-    crs::Transformer to_lonlat(layer.crs, "EPSG:4326");
-    Layer copy;
-    copy.features.reserve(layer.features.size());
-    for (const auto& f : layer.features) {
-        Feature g;
-        g.geometry = f.geometry;
-        crs::transform(g.geometry, to_lonlat);
-        copy.features.push_back(std::move(g));
-    }
-    return crs::lonlat_extent(copy);
-}
-
 LayerFacts collect(const std::string& path, const std::string& layer_name, const io::ReadOptions& base) {
     LayerFacts facts;
     io::ReadOptions options = base;
@@ -81,18 +66,14 @@ LayerFacts collect(const std::string& path, const std::string& layer_name, const
         }
     }
     if (has_geometry && !layer.crs.empty()) {
-        facts.extent_lonlat = extent_in_lonlat(layer, geographic);
+        facts.extent_lonlat = geographic ? crs::lonlat_extent(layer) : crs::lonlat_extent_of(layer);
         if (facts.extent_lonlat) {
             const auto& b = *facts.extent_lonlat;
             if (b.min_corner().x() < -180 || b.max_corner().x() > 180 || b.min_corner().y() < -90 || b.max_corner().y() > 90) {
                 facts.problems.push_back("coordinates out of longitude/latitude range for a geographic CRS (axes swapped?)");
             } else {
-                const crs::CodeHint hint = crs::code_hint(layer);
-                crs::StudyArea area{b.min_corner().x(), b.min_corner().y(), b.max_corner().x(), b.max_corner().y(),
-                                    hint.prefecture_code, hint.municipality_code};
                 try {
-                    facts.working = crs::choose_working_crs(area);
-                    if (!hint.field.empty()) facts.working->reason += " (code from field " + hint.field + ")";
+                    facts.working = crs::working_crs_for(layer);
                 } catch (const DataError& e) {
                     facts.working_problem = e.message();
                 }

@@ -160,14 +160,7 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
     progress.note("study area: " + plan.study.boundary.path);
     Layer boundary = reader.read(plan.study.boundary, "boundary", prov);
     if (plan.study.working_crs.empty() || plan.study.working_crs == "auto") {
-        Layer lonlat = boundary;
-        const crs::Transformer t(boundary.crs, "EPSG:4326");
-        for (auto& f : lonlat.features) crs::transform(f.geometry, t);
-        const auto box = crs::lonlat_extent(lonlat);
-        if (!box) throw DataError("the study boundary has no geometry", Where{plan.study.boundary.path});
-        const auto hint = crs::code_hint(boundary);
-        const auto chosen = crs::choose_working_crs({box->min_corner().x(), box->min_corner().y(), box->max_corner().x(),
-                                                     box->max_corner().y(), hint.prefecture_code, hint.municipality_code});
+        const auto chosen = crs::working_crs_for(boundary);
         model.working_crs = chosen.definition();
         model.working_crs_reason = chosen.reason;
     } else {

@@ -22,4 +22,11 @@ CodeHint code_hint(const Layer& layer);
 /// Extent of a layer whose coordinates are lon/lat; nullopt when the layer has no coordinates.
 std::optional<Box> lonlat_extent(const Layer& layer);
 
+/// Extent in lon/lat of a layer in any CRS (its vertices transformed through PROJ).
+std::optional<Box> lonlat_extent_of(const Layer& layer);
+
+/// The working CRS keniki chooses for a layer in any CRS: its lon/lat extent and code hint decide;
+/// the field the code came from is named in the reason. Throws DataError when it has no coordinates.
+WorkingCrs working_crs_for(const Layer& layer);
+
 }  // namespace keniki::crs
