@@ -12,6 +12,7 @@
 #include "keniki/core/error.hpp"
 #include "keniki/core/layer.hpp"
 #include "keniki/io/read_layer.hpp"
+#include "io/read_fixtures.hpp"
 #include "support/test_paths.hpp"
 
 namespace {
@@ -27,16 +28,9 @@ using keniki::io::read_layer;
 using keniki::io::ReadOptions;
 using keniki::io::ReadReport;
 
-std::string fixture(const std::string& name) { return (keniki::test::source_dir() / "tests/fixtures/read" / name).string(); }
+std::string fixture(const std::string& name) { return keniki::test::read_fixture(name); }
 
-std::string text_of(const Layer& layer, const Feature& f, const std::string& field) {
-    const auto i = layer.field_index(field);
-    if (!i) {
-        ADD_FAILURE() << "no field " << field;
-        return {};
-    }
-    return keniki::as_text(f.values[*i]);
-}
+using keniki::test::text_of;
 
 FieldType type_of(const Layer& layer, const std::string& field) {
     const auto i = layer.field_index(field);

@@ -61,7 +61,7 @@
 #include "keniki/io/write_layer.hpp"
 #include "keniki/report/output_layers.hpp"
 
-#include "bench_random.hpp"
+#include "bench_support.hpp"
 
 extern char** environ;
 
@@ -69,7 +69,6 @@ namespace keniki::bench {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -125,7 +124,6 @@ Options parse_options(int argc, char** argv) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic random numbers (splitmix64; own distributions, so the city is the same everywhere)
 
-using bench::Random;
 
 // ---------------------------------------------------------------------------------------------
 // The synthetic city
@@ -460,25 +458,8 @@ std::unique_ptr<ModelSetup> make_model(const City& c) {
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-struct Stats {
-    double median = 0, min = 0, max = 0;
-    int runs = 0;
-    double cpu_per_run = -1;  ///< CPU seconds (user+system) of this process and its children per run; < 0: unknown
-    double others = -1;       ///< share of the machine's CPU time taken by other processes during the runs; < 0: unknown
-};
 
-Stats stats_of(std::vector<double> s) {
-    std::sort(s.begin(), s.end());
-    Stats st;
-    st.runs = static_cast<int>(s.size());
-    st.min = s.front();
-    st.max = s.back();
-    const std::size_t h = s.size() / 2;
-    st.median = s.size() % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-    return st;
-}
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 /// CPU time so far: the whole machine's busy time (/proc/stat: user, nice, system, irq, softirq,
 /// steal — the benchmark shares its cores with other work) and this process's own (with reaped children).
@@ -487,7 +468,6 @@ struct CpuClock {
     bool known = false;
 };
 
-double tv_seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); }
 
 CpuClock cpu_now() {
     CpuClock c;
@@ -554,11 +534,6 @@ struct Row {
     std::string note;
 };
 
-std::string fixed(double v, int decimals = 3) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.*f", decimals, v);
-    return b;
-}
 
 void print_table(const std::vector<Row>& rows) {
     std::cout << "| step | median s | min s | max s | CPU s/run | others' load | target | pass/fail | note |\n"
@@ -618,30 +593,8 @@ ProcessRun run_process(const std::vector<std::string>& args) {
     return r;
 }
 
-/// Runs a shell command line and returns its exit code and output (stdout and stderr).
-std::pair<int, std::string> shell(const std::string& command) {
-    std::string out;
-    FILE* p = popen((command + " 2>&1").c_str(), "r");
-    if (!p) return {-1, "popen failed"};
-    char buf[4096];
-    std::size_t got = 0;
-    while ((got = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, got);
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
-std::string quoted(const std::string& s) {
-    std::string q = "'";
-    for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return q + "'";
-}
 
-std::string first_line(const std::string& s) {
-    const auto end = s.find('\n');
-    std::string l = s.substr(0, end);
-    while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.pop_back();
-    return l;
-}
 
 std::string last_line(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();

@@ -70,14 +70,13 @@
 #include "keniki/index/polygon_index.hpp"
 #include "keniki/io/read_layer.hpp"
 
-#include "bench_random.hpp"
+#include "bench_support.hpp"
 
 namespace keniki::bench {
 namespace {
 
 namespace fs = std::filesystem;
 namespace bg = boost::geometry;
-using Clock = std::chrono::steady_clock;
 
 constexpr const char* working_crs = "EPSG:6671";  // JGD2011 / Japan Plane Rectangular CS III (Yamaguchi)
 constexpr const char* pg_database = "keniki_bench_transport";
@@ -139,7 +138,6 @@ Options parse_options(int argc, char** argv) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic random numbers (splitmix64; own distributions, so the input is the same everywhere)
 
-using bench::Random;
 
 // ---------------------------------------------------------------------------------------------
 // The inputs
@@ -488,27 +486,9 @@ std::unique_ptr<ModelSetup> make_model(const Input& in) {
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-struct Stats {
-    double median = 0, min = 0, max = 0;
-    int runs = 0;
-    double cpu_per_run = -1;  ///< CPU seconds (user+system) of this process per run
-    double others = -1;       ///< share of the machine's CPU taken by other processes during the runs; < 0: unknown
-};
 
-Stats stats_of(std::vector<double> s) {
-    std::sort(s.begin(), s.end());
-    Stats st;
-    st.runs = static_cast<int>(s.size());
-    st.min = s.front();
-    st.max = s.back();
-    const std::size_t h = s.size() / 2;
-    st.median = s.size() % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-    return st;
-}
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-double tv_seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); }
 
 /// (machine busy seconds from /proc/stat or -1, this process's CPU seconds)
 std::pair<double, double> cpu_now() {
@@ -563,11 +543,6 @@ struct Row {
     std::string note;
 };
 
-std::string fixed(double v, int decimals = 3) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.*f", decimals, v);
-    return b;
-}
 
 std::string with_target(double limit, const Stats& s, std::optional<bool>& pass) {
     pass = s.median < limit;
@@ -590,29 +565,8 @@ std::string share(double part, double whole) { return whole > 0 ? fixed(100 * pa
 // ---------------------------------------------------------------------------------------------
 // Shell and PostGIS
 
-/// Runs a shell command line and returns its exit code and output (stdout and stderr).
-std::pair<int, std::string> shell(const std::string& command) {
-    std::string out;
-    FILE* p = popen((command + " 2>&1").c_str(), "r");
-    if (!p) return {-1, "popen failed"};
-    char buf[4096];
-    std::size_t got = 0;
-    while ((got = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, got);
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
-std::string quoted(const std::string& s) {
-    std::string q = "'";
-    for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-    return q + "'";
-}
 
-std::string first_line(const std::string& s) {
-    std::string l = s.substr(0, s.find('\n'));
-    while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.pop_back();
-    return l;
-}
 
 /// How psql reaches a server with PostGIS: a command prefix that reads a script on stdin.
 struct Postgis {
