@@ -18,9 +18,14 @@ struct PolygonIndex::Impl {
     using Entry = std::pair<Box, std::int32_t>;
     std::vector<MultiPolygon> polygons;
     bgi::rtree<Entry, bgi::quadratic<16>> tree;
-    // Grid: for each cell, the polygon that wholly covers it, or -2 when a point there needs a full test.
+    // Grid: for each cell, the polygon that wholly covers it (or `none`); an edge passes through a
+    // "mixed" cell (-2 - k), and a point there is tested against the polygons of its k-th list only:
+    // those whose boxes meet the cell, in index order.
     static constexpr std::int32_t mixed = -2;
     std::vector<std::int32_t> cells;
+    std::vector<std::uint32_t> mixed_first;  ///< mixed cell k's polygons are [mixed_first[k], mixed_first[k + 1])
+    std::vector<std::int32_t> mixed_polygons;
+    std::vector<Box> boxes;  ///< per polygon
     double x0 = 0, y0 = 0, cell = 1;
     int nx = 0, ny = 0;
 
@@ -39,9 +44,42 @@ struct PolygonIndex::Impl {
             if (fx < 0 || fy < 0 || fx >= nx || fy >= ny) return none;  // outside every polygon's box
             const std::int32_t c = cells[static_cast<std::size_t>(static_cast<int>(fy)) * static_cast<std::size_t>(nx) +
                                          static_cast<std::size_t>(static_cast<int>(fx))];
-            if (c != mixed) return c;
+            if (c > mixed) return c;
+            const auto k = static_cast<std::size_t>(mixed - c);
+            for (std::size_t j = mixed_first[k]; j < mixed_first[k + 1]; ++j) {
+                const auto i = static_cast<std::size_t>(mixed_polygons[j]);
+                if (bg::covered_by(p, boxes[i]) && bg::covered_by(p, polygons[i])) return mixed_polygons[j];
+            }
+            return none;
         }
         return full_test(p);
+    }
+
+    /// The mixed cells' polygon lists (after the flood fill, which needs every mixed cell at `mixed`).
+    void list_mixed_cells() {
+        std::uint32_t n_mixed = 0;
+        for (auto& c : cells) {
+            if (c == mixed) c = mixed - static_cast<std::int32_t>(n_mixed++);
+        }
+        auto for_mixed_cells_of = [&](std::size_t i, auto&& fn) {
+            if (polygons[i].empty()) return;
+            const Box& b = boxes[i];
+            const int cx0 = std::max(0, static_cast<int>((b.min_corner().x() - x0) / cell)), cy0 = std::max(0, static_cast<int>((b.min_corner().y() - y0) / cell));
+            const int cx1 = std::min(nx - 1, static_cast<int>((b.max_corner().x() - x0) / cell)), cy1 = std::min(ny - 1, static_cast<int>((b.max_corner().y() - y0) / cell));
+            for (int cy = cy0; cy <= cy1; ++cy) {
+                for (int cx = cx0; cx <= cx1; ++cx) {
+                    const std::int32_t c = cells[static_cast<std::size_t>(cy) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(cx)];
+                    if (c <= mixed) fn(static_cast<std::size_t>(mixed - c));
+                }
+            }
+        };
+        mixed_first.assign(n_mixed + 1, 0);
+        for (std::size_t i = 0; i < polygons.size(); ++i) for_mixed_cells_of(i, [&](std::size_t k) { ++mixed_first[k + 1]; });
+        for (std::size_t k = 0; k < n_mixed; ++k) mixed_first[k + 1] += mixed_first[k];
+        mixed_polygons.resize(mixed_first.back());
+        std::vector<std::uint32_t> next(mixed_first.begin(), mixed_first.end() - 1);
+        for (std::size_t i = 0; i < polygons.size(); ++i)
+            for_mixed_cells_of(i, [&](std::size_t k) { mixed_polygons[next[k]++] = static_cast<std::int32_t>(i); });
     }
 };
 
@@ -50,9 +88,11 @@ PolygonIndex::PolygonIndex(std::span<const MultiPolygon> polygons, int grid_cell
     m.polygons.assign(polygons.begin(), polygons.end());
     std::vector<Impl::Entry> entries;
     Box all = empty_box();
+    m.boxes.assign(m.polygons.size(), empty_box());
     for (std::size_t i = 0; i < m.polygons.size(); ++i) {
         if (m.polygons[i].empty()) continue;
         const Box b = bounds_of(m.polygons[i]);
+        m.boxes[i] = b;
         entries.emplace_back(b, static_cast<std::int32_t>(i));
         expand_box(all, b);
     }
@@ -124,6 +164,7 @@ PolygonIndex::PolygonIndex(std::span<const MultiPolygon> polygons, int grid_cell
             }
         }
     }
+    m.list_mixed_cells();
 }
 
 PolygonIndex::~PolygonIndex() = default;
