@@ -4,6 +4,7 @@
 
 #include "analysis/tier_geometry.hpp"
 #include "analysis/tier_residents.hpp"
+#include "analysis/tier_sums.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/core/parallel.hpp"
 #include "keniki/geom/overlay.hpp"
@@ -31,7 +32,7 @@ void check_input(const ModelInput& in) {
     }
 }
 
-void analyse_tier(const ModelInput& in, std::size_t t, ModelResult& model) {
+void analyse_tier(const ModelInput& in, const std::shared_ptr<const ResidentPieces>& points, std::size_t t, ModelResult& model) {
     const TierInput& input = in.tiers[t];
     TierResult& tier = model.tiers[t];
     tier.id = input.id;
@@ -50,12 +51,12 @@ void analyse_tier(const ModelInput& in, std::size_t t, ModelResult& model) {
 
     // Residents, their units, and their nearest hub of this tier.
     TierResidents& res = tier.residents;
-    res = detail::residents_for_tier(in.residents, input.units);
+    res = detail::residents_for_tier(in.residents, points, input.units);
     std::vector<Point> hub_points;
     hub_points.reserve(input.hubs.size());
     for (const auto h : input.hubs) hub_points.push_back(in.facilities[static_cast<std::size_t>(h)].location);
     std::vector<std::int32_t> local_hub;
-    input.cost->nearest(res.points, hub_points, local_hub, res.cost);
+    input.cost->nearest(res.pieces->points, hub_points, local_hub, res.cost);
     res.hub.resize(local_hub.size());
     for (std::size_t i = 0; i < local_hub.size(); ++i) res.hub[i] = local_hub[i] < 0 ? -1 : input.hubs[static_cast<std::size_t>(local_hub[i])];
 
@@ -71,33 +72,14 @@ void analyse_tier(const ModelInput& in, std::size_t t, ModelResult& model) {
     }
 
     // Per unit: people, cost statistics, beyond reach, nearest hub in another unit.
-    std::vector<std::vector<std::pair<double, double>>> costs(input.units.size());
-    for (std::size_t i = 0; i < res.points.size(); ++i) {
-        const PeopleCount w{res.population[i], res.age65[i], res.age75[i]};
-        const std::int32_t u = res.unit[i];
-        if (u < 0) {
-            tier.outside_all_units += w;
-            continue;
-        }
-        UnitResult& unit = tier.units[static_cast<std::size_t>(u)];
-        unit.people += w;
-        costs[static_cast<std::size_t>(u)].emplace_back(res.cost[i], w.total);
-        if (!(res.cost[i] <= input.reach)) unit.beyond_reach += w;
-        if (local_hub[i] >= 0) {
-            const std::int32_t hu = hub_unit[static_cast<std::size_t>(local_hub[i])];
-            if (hu != u) {
-                unit.nearest_hub_elsewhere += w;
-                unit.nearest_hub_elsewhere_by_unit[hu] += w.total;
-            }
-        }
-    }
+    detail::sum_units(local_hub, hub_unit, input.reach, tier);
+
     // Service area, and per unit the gap: the unit minus the service area (GEOS, one unit per task).
     tier.service_area = input.cost->service_area(hub_points, input.reach);
     parallel_chunks(
         input.units.size(),
         [&](std::size_t b, std::size_t e) {
             for (std::size_t u = b; u < e; ++u) {
-                tier.units[u].cost = weighted_cost_stats(std::move(costs[u]));
                 tier.units[u].gap = geom::difference(input.units[u].geometry, tier.service_area);
                 tier.units[u].gap_area_m2 = geom::area(tier.units[u].gap);
             }
@@ -117,7 +99,8 @@ ModelResult run_model(const ModelInput& in) {
                               ? (in.residents.area_weighted ? "area-weighted polygons" : "polygon interior points")
                               : "points";
     model.tiers.resize(in.tiers.size());
-    for (std::size_t t = 0; t < in.tiers.size(); ++t) analyse_tier(in, t, model);
+    const auto points = detail::shared_points(in.residents);
+    for (std::size_t t = 0; t < in.tiers.size(); ++t) analyse_tier(in, points, t, model);
     return model;
 }
 

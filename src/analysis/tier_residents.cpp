@@ -12,18 +12,31 @@ namespace bgi = boost::geometry::index;
 
 namespace {
 
-void add(TierResidents& out, const Point& p, double share, const Residents& in, std::size_t i, std::int32_t unit) {
-    out.points.push_back(p);
-    out.population.push_back(in.population[i] * share);
-    out.age65.push_back(in.age65[i] * share);
-    out.age75.push_back(in.age75[i] * share);
-    out.resident.push_back(static_cast<std::int32_t>(i));
-    out.unit.push_back(unit);
+void add(ResidentPieces& pieces, std::vector<std::int32_t>& units, const Point& p, double share, const Residents& in, std::size_t i,
+         std::int32_t unit) {
+    pieces.points.push_back(p);
+    pieces.population.push_back(in.population[i] * share);
+    pieces.age65.push_back(in.age65[i] * share);
+    pieces.age75.push_back(in.age75[i] * share);
+    pieces.resident.push_back(static_cast<std::int32_t>(i));
+    units.push_back(unit);
 }
 
 }  // namespace
 
-TierResidents residents_for_tier(const Residents& in, const std::vector<Unit>& units) {
+std::shared_ptr<const ResidentPieces> shared_points(const Residents& in) {
+    if (in.area_weighted) return nullptr;
+    auto pieces = std::make_shared<ResidentPieces>();
+    pieces->points = in.points;
+    pieces->population = in.population;
+    pieces->age65 = in.age65;
+    pieces->age75 = in.age75;
+    pieces->resident.resize(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) pieces->resident[i] = static_cast<std::int32_t>(i);
+    return pieces;
+}
+
+TierResidents residents_for_tier(const Residents& in, const std::shared_ptr<const ResidentPieces>& points, const std::vector<Unit>& units) {
     TierResidents out;
     if (!in.area_weighted) {
         std::vector<MultiPolygon> geometries;
@@ -31,15 +44,11 @@ TierResidents residents_for_tier(const Residents& in, const std::vector<Unit>& u
         for (const auto& u : units) geometries.push_back(u.geometry);
         // The grid pays off only for many points; a few hundred are answered by the R-tree alone.
         const index::PolygonIndex where(geometries, in.size() > 20000 ? 256 : 0);
-        out.points = in.points;
-        out.population = in.population;
-        out.age65 = in.age65;
-        out.age75 = in.age75;
-        out.resident.resize(in.size());
-        for (std::size_t i = 0; i < in.size(); ++i) out.resident[i] = static_cast<std::int32_t>(i);
-        out.unit = where.locate_all(out.points);
+        out.pieces = points;
+        out.unit = where.locate_all(points->points);
         return out;
     }
+    auto pieces = std::make_shared<ResidentPieces>();
     // Area-weighted apportionment: each polygon's people are split by the share of its area in each
     // unit; each piece sits at an interior point of the piece. What lies in no unit stays "outside".
     std::vector<std::pair<Box, std::int32_t>> boxes;
@@ -56,12 +65,13 @@ TierResidents residents_for_tier(const Residents& in, const std::vector<Unit>& u
                 if (a <= 0) continue;
                 const double share = std::min(1.0 - assigned, a / whole);
                 assigned += share;
-                add(out, geom::interior_point(piece), share, in, i, it->second);
+                add(*pieces, out.unit, geom::interior_point(piece), share, in, i, it->second);
             }
         }
         const double rest = whole > 0 ? 1.0 - assigned : 1.0;
-        if (rest > 1e-9) add(out, in.points[i], rest, in, i, -1);
+        if (rest > 1e-9) add(*pieces, out.unit, in.points[i], rest, in, i, -1);
     }
+    out.pieces = std::move(pieces);
     return out;
 }
 

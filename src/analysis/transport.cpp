@@ -114,12 +114,13 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
     for (std::size_t t = 0; t < model.tiers.size(); ++t) {
         const TierResult& tier = model.tiers[t];
         const TierResidents& res = tier.residents;
-        r.resident_class[t] = input.residents.area_weighted ? classify_points(res.points, sets, options, distance) : r.model_resident_class;
+        const ResidentPieces& pieces = *res.pieces;
+        r.resident_class[t] = input.residents.area_weighted ? classify_points(pieces.points, sets, options, distance) : r.model_resident_class;
         r.units[t].resize(tier.units.size());
-        for (std::size_t i = 0; i < res.points.size(); ++i) {
+        for (std::size_t i = 0; i < res.size(); ++i) {
             if (res.unit[i] < 0) continue;
             const auto c = static_cast<std::size_t>(r.resident_class[t][i]);
-            r.units[t][static_cast<std::size_t>(res.unit[i])].people[c] += PeopleCount{res.population[i], res.age65[i], res.age75[i]};
+            r.units[t][static_cast<std::size_t>(res.unit[i])].people[c] += PeopleCount{pieces.population[i], pieces.age65[i], pieces.age75[i]};
         }
         const auto& units = input.tiers[t].units;
         parallel_chunks(
@@ -142,11 +143,12 @@ TransportChange compare_transport(const ModelResult& model, const TransportResul
     ch.units.resize(model.tiers.size());
     for (std::size_t t = 0; t < model.tiers.size(); ++t) {
         const TierResidents& res = model.tiers[t].residents;
+        const ResidentPieces& pieces = *res.pieces;
         ch.units[t].resize(model.tiers[t].units.size());
-        for (std::size_t i = 0; i < res.points.size(); ++i) {
+        for (std::size_t i = 0; i < res.size(); ++i) {
             const auto b = static_cast<int>(before.resident_class[t][i]), a = static_cast<int>(after.resident_class[t][i]);
             if (a == b) continue;
-            const PeopleCount w{res.population[i], res.age65[i], res.age75[i]};
+            const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
             if (t == 0) (a > b ? ch.study.lost : ch.study.gained) += w;
             if (res.unit[i] < 0) continue;
             auto& u = ch.units[t][static_cast<std::size_t>(res.unit[i])];

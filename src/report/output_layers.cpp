@@ -161,10 +161,11 @@ std::vector<Layer> residents_layers(const ModelInput& in, const ModelResult& r, 
             .column("pop_65plus", FieldType::real).column("pop_75plus", FieldType::real).column("hub_id", FieldType::text)
             .column(p + "_" + tier.cost_unit, FieldType::real).column("beyond_reach", FieldType::integer);
         const auto& res = tier.residents;
-        for (std::size_t i = 0; i < res.points.size(); ++i) {
-            b.row(Geometry{res.points[i]});
-            b.set(in.residents.source_id[static_cast<std::size_t>(res.resident[i])]).set(unit_id_of(tier, res.unit[i]))
-                .set(res.population[i]).set(res.age65[i]).set(res.age75[i]).set(hub_id_of(in, res.hub[i]))
+        const auto& pieces = *res.pieces;
+        for (std::size_t i = 0; i < res.size(); ++i) {
+            b.row(Geometry{pieces.points[i]});
+            b.set(in.residents.source_id[static_cast<std::size_t>(pieces.resident[i])]).set(unit_id_of(tier, res.unit[i]))
+                .set(pieces.population[i]).set(pieces.age65[i]).set(pieces.age75[i]).set(hub_id_of(in, res.hub[i]))
                 .set(round_to(res.cost[i], 0.1)).set(static_cast<std::int64_t>(!(res.cost[i] <= tier.reach)));
         }
         out.push_back(b.take());

@@ -219,5 +219,39 @@ TEST(CostStats, SelectionAgreesWithASortedReference) {
     }
 }
 
+TEST(CostStats, LargeUnitsAgreeWithASortedReference) {
+    // From 32,768 pairs on the quantiles are bracketed from a sample first; the answer must not change.
+    // Skewed weights, heavy ties, infinite costs (people no road reaches) and a bad sample (the big
+    // weights hidden between the sampled positions) all have to give the sorted answer.
+    std::mt19937 rng(11);
+    for (int trial = 0; trial < 12; ++trial) {
+        const std::size_t n = 32768 + rng() % 200000;
+        std::vector<std::pair<double, double>> v(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& [c, w] = v[i];
+            c = trial % 3 == 0 ? static_cast<double>(rng() % 40) : std::ldexp(static_cast<double>(rng() % 100000), -3);
+            w = trial % 4 == 1 ? (i % 4099 == 7 ? 1e6 : 0.01) : static_cast<double>(rng() % 5);
+            if (trial % 5 == 2 && rng() % 50 == 0) c = INFINITY;
+        }
+        auto sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        double total = 0;
+        for (const auto& cw : sorted) total += std::max(0.0, cw.second);
+        auto reference = [&](double q) {
+            double cum = 0;
+            for (const auto& [c, w] : sorted) {
+                if (w <= 0) continue;
+                cum += w;
+                if (cum >= q * total * (1 - 1e-12)) return c;
+            }
+            return sorted.back().first;
+        };
+        const auto s = weighted_cost_stats(v);
+        ASSERT_TRUE(s.defined);
+        EXPECT_EQ(s.median, reference(0.5)) << "trial " << trial << ", " << n << " pairs";
+        EXPECT_EQ(s.p90, reference(0.9)) << "trial " << trial << ", " << n << " pairs";
+    }
+}
+
 }  // namespace
 }  // namespace keniki::analysis

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -96,15 +97,22 @@ struct UnitResult {
     std::map<std::int32_t, double> nearest_hub_elsewhere_by_unit;  ///< unit index -> people (-1: a hub outside all units)
 };
 
-/// The residents as a tier sees them: the model's points, or for area-weighted polygons the pieces of
-/// each polygon in each unit.
-struct TierResidents {
+/// Where the residents a tier counts are and what they weigh: the model's points (one copy, shared by
+/// every tier), or for area-weighted polygons the pieces of each polygon in each unit of the tier.
+struct ResidentPieces {
     std::vector<Point> points;
     std::vector<double> population, age65, age75;
     std::vector<std::int32_t> resident;  ///< index into ModelInput::residents
-    std::vector<std::int32_t> unit;      ///< -1: outside all units
-    std::vector<std::int32_t> hub;       ///< facility index of the nearest hub (-1: none)
-    std::vector<double> cost;            ///< cost to that hub
+    std::size_t size() const { return points.size(); }
+};
+
+/// The residents as a tier sees them, with their unit and nearest hub.
+struct TierResidents {
+    std::shared_ptr<const ResidentPieces> pieces;
+    std::vector<std::int32_t> unit;  ///< per piece; -1: outside all units
+    std::vector<std::int32_t> hub;   ///< facility index of the nearest hub (-1: none)
+    std::vector<double> cost;        ///< cost to that hub
+    std::size_t size() const { return pieces ? pieces->size() : 0; }
 };
 
 struct TierResult {
@@ -133,5 +141,7 @@ ModelResult run_model(const ModelInput& input);
 
 /// Weighted statistics over (cost, weight) pairs; pairs with infinite cost count towards max only.
 CostStats weighted_cost_stats(std::vector<std::pair<double, double>> cost_weight);
+/// The same, reordering the pairs in place instead of copying them.
+CostStats weighted_cost_stats_in_place(std::span<std::pair<double, double>> cost_weight);
 
 }  // namespace keniki::analysis
