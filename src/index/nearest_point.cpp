@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 
 #include "keniki/core/parallel.hpp"
 
@@ -14,6 +18,10 @@ constexpr double k_inf = std::numeric_limits<double>::infinity();
 
 /// Few targets (a tier with one or ten hubs): scanning them all beats any index.
 constexpr std::size_t k_scan_limit = 32;
+
+/// Up to this many targets (hubs) the candidate grid is filled by scanning every target per cell;
+/// more (bus stops of a prefecture) are found per cell through an R-tree.
+constexpr std::size_t k_scan_targets = 512;
 
 /// Nearest of `candidates` (ascending target indices) to q; strict comparison, so among equally near
 /// targets the lowest index wins.
@@ -72,8 +80,11 @@ public:
             ++finite;
         }
         if (finite == 0) return;
-        // About 16 queries a cell, and no more cell x target work than 4 million pairs.
-        const double cells = std::clamp(std::min(static_cast<double>(finite) / 16.0, 4e6 / static_cast<double>(targets.size())), 1.0, 65536.0);
+        // About 16 queries a cell; up to k_scan_targets targets are listed by scanning them all for
+        // every cell, so then the cells are fewer (at most 8 million cell x target pairs).
+        const bool by_scan = targets.size() <= k_scan_targets;
+        double cells = std::clamp(static_cast<double>(finite) / 16.0, 1.0, 65536.0);
+        if (by_scan) cells = std::max(1.0, std::min(cells, 8e6 / static_cast<double>(targets.size())));
         const double w = x1 - x0, h = y1 - y0;
         // Square cells, but never more than `cells` along one side (queries along a line).
         double side = std::max(std::sqrt(w * h / cells), std::max(w, h) / cells);
@@ -84,60 +95,19 @@ public:
         m_nx = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(w / side)), 1, 65536);
         m_ny = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(h / side)), 1, 65536);
         // Cells are widened by a hair so that rounding in cell_of never puts a query outside its cell.
-        const double slack = side * 1e-6 + 1e-9 * (std::abs(x0) + std::abs(y0) + w + h);
+        m_slack = side * 1e-6 + 1e-9 * (std::abs(x0) + std::abs(y0) + w + h);
         const std::size_t n_cells = m_nx * m_ny;
-
-        // Per cell: the smallest farthest-distance of any target, then every target no farther than that.
-        std::vector<double> bound(n_cells);
-        std::vector<std::uint32_t> count(n_cells + 1, 0);
-        auto box = [&](std::size_t c, double& bx0, double& by0, double& bx1, double& by1) {
-            const std::size_t cx = c % m_nx, cy = c / m_nx;
-            bx0 = x0 + static_cast<double>(cx) * side - slack;
-            by0 = y0 + static_cast<double>(cy) * side - slack;
-            bx1 = x0 + static_cast<double>(cx + 1) * side + slack;
-            by1 = y0 + static_cast<double>(cy + 1) * side + slack;
-        };
-        auto min_d2 = [](double v, double lo, double hi) {
-            const double d = v < lo ? lo - v : (v > hi ? v - hi : 0.0);
-            return d * d;
-        };
-        auto max_d2 = [](double v, double lo, double hi) {
-            const double d = std::max(std::abs(v - lo), std::abs(v - hi));
-            return d * d;
-        };
-        parallel_chunks(
-            n_cells,
-            [&](std::size_t b, std::size_t e) {
-                for (std::size_t c = b; c < e; ++c) {
-                    double bx0, by0, bx1, by1;
-                    box(c, bx0, by0, bx1, by1);
-                    double m = k_inf;
-                    for (const auto& t : targets) m = std::min(m, max_d2(t.x(), bx0, bx1) + max_d2(t.y(), by0, by1));
-                    m = m * (1 + 1e-12);
-                    bound[c] = m;
-                    std::uint32_t k = 0;
-                    for (const auto& t : targets) k += min_d2(t.x(), bx0, bx1) + min_d2(t.y(), by0, by1) <= m;
-                    count[c + 1] = k;
-                }
-            },
-            256);
-        for (std::size_t c = 0; c < n_cells; ++c) count[c + 1] += count[c];
-        m_first = std::move(count);
+        std::vector<std::vector<std::int32_t>> lists(n_cells);
+        if (by_scan) list_by_scan(targets, lists);
+        else list_by_tree(targets, lists);
+        m_first.assign(n_cells + 1, 0);
+        for (std::size_t c = 0; c < n_cells; ++c) m_first[c + 1] = m_first[c] + static_cast<std::uint32_t>(lists[c].size());
         m_candidates.resize(m_first.back());
         parallel_chunks(
-            n_cells,
-            [&](std::size_t b, std::size_t e) {
-                for (std::size_t c = b; c < e; ++c) {
-                    double bx0, by0, bx1, by1;
-                    box(c, bx0, by0, bx1, by1);
-                    std::int32_t* out = m_candidates.data() + m_first[c];
-                    for (std::size_t k = 0; k < targets.size(); ++k) {
-                        const auto& t = targets[k];
-                        if (min_d2(t.x(), bx0, bx1) + min_d2(t.y(), by0, by1) <= bound[c]) *out++ = static_cast<std::int32_t>(k);
-                    }
-                }
+            n_cells, [&](std::size_t b, std::size_t e) {
+                for (std::size_t c = b; c < e; ++c) std::copy(lists[c].begin(), lists[c].end(), m_candidates.begin() + m_first[c]);
             },
-            256);
+            4096);
     }
 
     bool usable() const { return !m_first.empty(); }
@@ -151,6 +121,79 @@ public:
     }
 
 private:
+    struct CellBox {
+        double x0, y0, x1, y1;
+    };
+    CellBox box(std::size_t c) const {
+        const std::size_t cx = c % m_nx, cy = c / m_nx;
+        return {m_x0 + static_cast<double>(cx) * m_side - m_slack, m_y0 + static_cast<double>(cy) * m_side - m_slack,
+                m_x0 + static_cast<double>(cx + 1) * m_side + m_slack, m_y0 + static_cast<double>(cy + 1) * m_side + m_slack};
+    }
+    static double min_d2(const CellBox& b, const Point& t) {
+        const double dx = t.x() < b.x0 ? b.x0 - t.x() : (t.x() > b.x1 ? t.x() - b.x1 : 0.0);
+        const double dy = t.y() < b.y0 ? b.y0 - t.y() : (t.y() > b.y1 ? t.y() - b.y1 : 0.0);
+        return dx * dx + dy * dy;
+    }
+    static double max_d2(const CellBox& b, const Point& t) {
+        const double dx = std::max(std::abs(t.x() - b.x0), std::abs(t.x() - b.x1));
+        const double dy = std::max(std::abs(t.y() - b.y0), std::abs(t.y() - b.y1));
+        return dx * dx + dy * dy;
+    }
+
+    /// Few cells x targets: every target against every cell. The bound is the smallest farthest
+    /// distance; every target no farther than it (ascending index) is a candidate.
+    void list_by_scan(const std::vector<Point>& targets, std::vector<std::vector<std::int32_t>>& lists) const {
+        parallel_chunks(
+            lists.size(),
+            [&](std::size_t b, std::size_t e) {
+                for (std::size_t c = b; c < e; ++c) {
+                    const CellBox cb = box(c);
+                    double m = k_inf;
+                    for (const auto& t : targets) m = std::min(m, max_d2(cb, t));
+                    m *= 1 + 1e-12;
+                    for (std::size_t k = 0; k < targets.size(); ++k) {
+                        if (min_d2(cb, targets[k]) <= m) lists[c].push_back(static_cast<std::int32_t>(k));
+                    }
+                }
+            },
+            256);
+    }
+
+    /// Many targets (thousands of stops): an R-tree finds the target nearest the cell's centre, whose
+    /// farthest distance bounds the search box; the exact bound is then taken over what that box holds
+    /// (the target with the smallest farthest distance is always inside it).
+    void list_by_tree(const std::vector<Point>& targets, std::vector<std::vector<std::int32_t>>& lists) const {
+        namespace bgi = boost::geometry::index;
+        using Entry = std::pair<Point, std::int32_t>;
+        std::vector<Entry> entries;
+        entries.reserve(targets.size());
+        for (std::size_t k = 0; k < targets.size(); ++k) entries.emplace_back(targets[k], static_cast<std::int32_t>(k));
+        const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+        parallel_chunks(
+            lists.size(),
+            [&](std::size_t b, std::size_t e) {
+                std::vector<Entry> hits;
+                for (std::size_t c = b; c < e; ++c) {
+                    const CellBox cb = box(c);
+                    hits.clear();
+                    tree.query(bgi::nearest(Point{(cb.x0 + cb.x1) / 2, (cb.y0 + cb.y1) / 2}, 1), std::back_inserter(hits));
+                    const double reach = std::sqrt(max_d2(cb, hits.front().first)) * (1 + 1e-9);
+                    hits.clear();
+                    tree.query(bgi::intersects(Box{Point{cb.x0 - reach, cb.y0 - reach}, Point{cb.x1 + reach, cb.y1 + reach}}), std::back_inserter(hits));
+                    double m = k_inf;
+                    for (const auto& h : hits) m = std::min(m, max_d2(cb, h.first));
+                    m *= 1 + 1e-12;
+                    auto& list = lists[c];
+                    for (const auto& h : hits) {
+                        if (min_d2(cb, h.first) <= m) list.push_back(h.second);
+                    }
+                    std::sort(list.begin(), list.end());
+                }
+            },
+            256);
+    }
+
+    double m_slack = 0;
     double m_x0 = 0, m_y0 = 0, m_side = 1;
     std::size_t m_nx = 0, m_ny = 0;
     std::vector<std::uint32_t> m_first;  ///< cell c's candidates are [m_first[c], m_first[c + 1])

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <random>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -32,10 +33,10 @@ void check_queries(const std::vector<Point>& targets, const std::vector<Point>& 
     }
 }
 
-void check_against_brute_force(std::size_t n_targets, std::uint32_t seed) {
+void check_against_brute_force(std::size_t n_targets, std::uint32_t seed, std::size_t n_queries = 50000) {
     std::mt19937 rng(seed);
     std::uniform_int_distribution<int> coord(0, 200);  // integer grid: many exact ties
-    std::vector<Point> targets(n_targets), queries(50000);
+    std::vector<Point> targets(n_targets), queries(n_queries);
     for (auto& p : targets) p = Point{static_cast<double>(coord(rng)), static_cast<double>(coord(rng))};
     for (auto& p : queries) p = Point{coord(rng) + 0.5 * (rng() % 2), static_cast<double>(coord(rng))};
     check_queries(targets, queries);
@@ -50,25 +51,29 @@ TEST(NearestPoint, ScanOfFewTargetsAgreesWithBruteForce) {
 TEST(NearestPoint, GridOfManyTargetsAgreesWithBruteForce) {
     check_against_brute_force(33, 4);
     check_against_brute_force(500, 5);
+    check_against_brute_force(3000, 12, 60000);  // over 512 targets: cells listed through an R-tree
 }
 
 TEST(NearestPoint, TargetsFarOutsideTheQueriesAndDegenerateQueries) {
-    std::mt19937 rng(6);
-    std::uniform_real_distribution<double> u(-5000, 5000);
-    std::vector<Point> targets(100);
-    for (auto& p : targets) p = Point{u(rng) + 20000, u(rng) - 30000};  // every target far to one side
-    std::vector<Point> square(20000), line(20000), same(500, Point{7, 7});
-    std::uniform_real_distribution<double> small(0, 100);
-    for (auto& p : square) p = Point{small(rng), small(rng)};
-    for (auto& p : line) p = Point{u(rng), 3.0};  // zero height: cells along one side only
-    check_queries(targets, square);
-    check_queries(targets, line);
-    check_queries(targets, same);
-    // Targets spread around and among the queries, two of them at the same place.
-    for (auto& p : targets) p = Point{u(rng), u(rng)};
-    targets[40] = targets[60];
-    check_queries(targets, line);
-    check_queries(targets, std::vector<Point>{targets[60], Point{1e7, -1e7}});
+    for (const std::size_t n_targets : {100, 1000}) {  // candidate lists by scan, and through the R-tree
+        SCOPED_TRACE(std::to_string(n_targets) + " targets");
+        std::mt19937 rng(6);
+        std::uniform_real_distribution<double> u(-5000, 5000);
+        std::vector<Point> targets(n_targets);
+        for (auto& p : targets) p = Point{u(rng) + 20000, u(rng) - 30000};  // every target far to one side
+        std::vector<Point> square(20000), line(20000), same(500, Point{7, 7});
+        std::uniform_real_distribution<double> small(0, 100);
+        for (auto& p : square) p = Point{small(rng), small(rng)};
+        for (auto& p : line) p = Point{u(rng), 3.0};  // zero height: cells along one side only
+        check_queries(targets, square);
+        check_queries(targets, line);
+        check_queries(targets, same);
+        // Targets spread around and among the queries, two of them at the same place.
+        for (auto& p : targets) p = Point{u(rng), u(rng)};
+        targets[40] = targets[60];
+        check_queries(targets, line);
+        check_queries(targets, std::vector<Point>{targets[60], Point{1e7, -1e7}});
+    }
 }
 
 TEST(NearestPoint, NonFiniteQueryGetsNoTarget) {
