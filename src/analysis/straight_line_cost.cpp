@@ -18,6 +18,9 @@ public:
     MultiPolygon service_area(std::span<const Point> hubs, double reach) const override {
         return geom::buffer_points(hubs, reach, m_segments);
     }
+    MultiPolygon service_area_per_hub(std::span<const Point> hubs, std::span<const double> reach) const override {
+        return geom::buffer_points(hubs, reach, m_segments);  // every circle in one union
+    }
 
 private:
     int m_segments;

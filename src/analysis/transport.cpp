@@ -92,9 +92,15 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
     // Zones: 便利 = stations' service area; served = 便利 ∪ every stop's service area; 空白 = the rest.
     const MultiPolygon& study = input.study_area;
     const MultiPolygon convenient_area = distance.service_area(sets.serving_stations, options.station_radius_m);
-    const MultiPolygon served =
-        geom::union_two(geom::union_two(convenient_area, distance.service_area(sets.station_radius_stops, options.station_radius_m)),
-                        distance.service_area(sets.bus_stops, options.bus_stop_radius_m));
+    std::vector<Point> every_stop;
+    std::vector<double> radius;
+    for (const auto* set : {&sets.serving_stations, &sets.station_radius_stops}) {
+        every_stop.insert(every_stop.end(), set->begin(), set->end());
+        radius.insert(radius.end(), set->size(), options.station_radius_m);
+    }
+    every_stop.insert(every_stop.end(), sets.bus_stops.begin(), sets.bus_stops.end());
+    radius.insert(radius.end(), sets.bus_stops.size(), options.bus_stop_radius_m);
+    const MultiPolygon served = distance.service_area_per_hub(every_stop, radius);
     r.zones[0] = geom::intersection(study, convenient_area);
     r.zones[1] = geom::difference(geom::intersection(study, served), convenient_area);
     r.zones[2] = geom::difference(study, served);

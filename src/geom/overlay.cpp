@@ -111,18 +111,33 @@ double intersection_area(const MultiPolygon& a, const MultiPolygon& b) {
     return area(intersection(a, b));
 }
 
-MultiPolygon buffer_points(std::span<const Point> centres, double radius, int quadrant_segments) {
-    if (centres.empty() || radius <= 0) return {};
+MultiPolygon buffer_points(std::span<const Point> centres, std::span<const double> radii, int quadrant_segments) {
+    if (radii.size() != centres.size()) throw DataError("buffer_points: one radius per point is needed");
+    // Every circle in one collection and one cascaded union: unioning per radius and then the
+    // results (as two buffer_points calls would) merges the same edges twice.
     GEOSContextHandle_t ctx = context();
     std::vector<GEOSGeometry*> raw;
     raw.reserve(centres.size());
-    for (const auto& c : centres) {
-        GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, c.x(), c.y()), "point");
-        raw.push_back(checked(GEOSBuffer_r(ctx, pt.get(), radius, quadrant_segments), "buffer").release());
+    try {
+        for (std::size_t i = 0; i < centres.size(); ++i) {
+            if (!(radii[i] > 0)) continue;
+            GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, centres[i].x(), centres[i].y()), "point");
+            raw.push_back(checked(GEOSBuffer_r(ctx, pt.get(), radii[i], quadrant_segments), "buffer").release());
+        }
+    } catch (...) {
+        for (auto* g : raw) GEOSGeom_destroy_r(ctx, g);
+        throw;
     }
+    if (raw.empty()) return {};
     GeosGeometryPtr collection =
         checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
     return polygonal(checked(GEOSUnaryUnion_r(ctx, collection.get()), "union").get());
+}
+
+MultiPolygon buffer_points(std::span<const Point> centres, double radius, int quadrant_segments) {
+    if (centres.empty() || radius <= 0) return {};
+    const std::vector<double> radii(centres.size(), radius);
+    return buffer_points(centres, radii, quadrant_segments);
 }
 
 Point interior_point(const MultiPolygon& g) {

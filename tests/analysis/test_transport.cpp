@@ -106,5 +106,23 @@ TEST(Transport, ScenarioRemovingTheBusStop) {
     EXPECT_NEAR(geom::area(ch.lost_coverage), polygon_circle(200), 0.01);
 }
 
+TEST(Transport, ServiceAreaWithOneRadiusPerStop) {
+    // The straight-line override draws every circle in one union; the default (one area per
+    // distinct radius, unioned) must give the same polygon. Two apart: areas add up exactly.
+    const auto straight = make_straight_line_cost(16);
+    const std::vector<Point> apart = {{0, 0}, {5000, 0}};
+    const std::vector<double> radii = {300, 200};
+    EXPECT_NEAR(geom::area(straight->service_area_per_hub(apart, radii)), polygon_circle(300) + polygon_circle(200), 1e-3);
+    // Overlapping, with a radius of 0 that draws nothing.
+    const std::vector<Point> near = {{0, 0}, {400, 0}, {900, 0}, {-2000, 0}};
+    const std::vector<double> near_radii = {300, 200, 300, 0};
+    const MultiPolygon one_pass = straight->service_area_per_hub(near, near_radii);
+    const MultiPolygon by_radius = straight->CostModel::service_area_per_hub(near, near_radii);
+    EXPECT_NEAR(geom::area(one_pass), geom::area(by_radius), 1e-3);
+    EXPECT_NEAR(geom::area(geom::difference(one_pass, by_radius)) + geom::area(geom::difference(by_radius, one_pass)), 0, 1e-3);
+    EXPECT_LT(geom::area(one_pass), 2 * polygon_circle(300) + polygon_circle(200));
+    EXPECT_THROW((void)straight->service_area_per_hub(near, radii), DataError);
+}
+
 }  // namespace
 }  // namespace keniki::analysis

@@ -24,6 +24,9 @@ public:
                          std::vector<double>& cost) const = 0;
     /// The area within `reach` of any of the hubs.
     virtual MultiPolygon service_area(std::span<const Point> hubs, double reach) const = 0;
+    /// The area within reach[i] of hub i for any i (stations and bus stops with their own radii).
+    /// By default one service_area per distinct reach, unioned.
+    virtual MultiPolygon service_area_per_hub(std::span<const Point> hubs, std::span<const double> reach) const;
 };
 
 /// Straight-line (Euclidean) distance in the metric working CRS; service areas are unions of circles

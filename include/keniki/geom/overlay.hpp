@@ -22,6 +22,9 @@ double intersection_area(const MultiPolygon& a, const MultiPolygon& b);
 /// Union of circles of `radius` around the points, each drawn with `quadrant_segments` segments per
 /// quarter circle (GEOS buffer).
 MultiPolygon buffer_points(std::span<const Point> centres, double radius, int quadrant_segments);
+/// The same with a radius per point (stations 1,000 m and bus stops 500 m in one union); points
+/// with a radius <= 0 draw nothing.
+MultiPolygon buffer_points(std::span<const Point> centres, std::span<const double> radii, int quadrant_segments);
 
 /// A point inside the polygon: its centroid when that lies inside, else GEOS PointOnSurface.
 Point interior_point(const MultiPolygon& g);
