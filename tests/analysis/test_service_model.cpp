@@ -188,6 +188,25 @@ TEST(CostStats, WeightedQuantiles) {
     EXPECT_FALSE(weighted_cost_stats({}).defined);
 }
 
+/// Weighted quantiles the slow, obvious way: sort, then walk the cumulative weight.
+struct SortedReference {
+    std::vector<std::pair<double, double>> sorted;
+    double total = 0;
+    explicit SortedReference(std::vector<std::pair<double, double>> v) : sorted(std::move(v)) {
+        std::sort(sorted.begin(), sorted.end());
+        for (const auto& cw : sorted) total += std::max(0.0, cw.second);
+    }
+    double operator()(double q) const {
+        double cum = 0;
+        for (const auto& [c, w] : sorted) {
+            if (w <= 0) continue;
+            cum += w;
+            if (cum >= q * total * (1 - 1e-12)) return c;
+        }
+        return sorted.back().first;
+    }
+};
+
 TEST(CostStats, SelectionAgreesWithASortedReference) {
     std::mt19937 rng(7);
     for (int trial = 0; trial < 200; ++trial) {
@@ -196,21 +215,9 @@ TEST(CostStats, SelectionAgreesWithASortedReference) {
             c = static_cast<double>(rng() % 50);           // many ties
             w = static_cast<double>(rng() % 4);             // zero weights too
         }
-        auto sorted = v;
-        std::sort(sorted.begin(), sorted.end());
-        double total = 0;
-        for (const auto& cw : sorted) total += cw.second;
-        auto reference = [&](double q) {
-            double cum = 0;
-            for (const auto& [c, w] : sorted) {
-                if (w <= 0) continue;
-                cum += w;
-                if (cum >= q * total * (1 - 1e-12)) return c;
-            }
-            return sorted.back().first;
-        };
+        const SortedReference reference(v);
         const auto s = weighted_cost_stats(v);
-        if (total <= 0) {
+        if (reference.total <= 0) {
             EXPECT_FALSE(s.defined);
             continue;
         }
@@ -233,19 +240,7 @@ TEST(CostStats, LargeUnitsAgreeWithASortedReference) {
             w = trial % 4 == 1 ? (i % 4099 == 7 ? 1e6 : 0.01) : static_cast<double>(rng() % 5);
             if (trial % 5 == 2 && rng() % 50 == 0) c = INFINITY;
         }
-        auto sorted = v;
-        std::sort(sorted.begin(), sorted.end());
-        double total = 0;
-        for (const auto& cw : sorted) total += std::max(0.0, cw.second);
-        auto reference = [&](double q) {
-            double cum = 0;
-            for (const auto& [c, w] : sorted) {
-                if (w <= 0) continue;
-                cum += w;
-                if (cum >= q * total * (1 - 1e-12)) return c;
-            }
-            return sorted.back().first;
-        };
+        const SortedReference reference(v);
         const auto s = weighted_cost_stats(v);
         ASSERT_TRUE(s.defined);
         EXPECT_EQ(s.median, reference(0.5)) << "trial " << trial << ", " << n << " pairs";

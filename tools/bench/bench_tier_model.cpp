@@ -813,7 +813,7 @@ int run(const Options& opt) {
             split.push_back({"  " + label + "service area (GEOS buffer of the hubs)", b, "", {}, ""});
             split.push_back({"  " + label + "gaps (GEOS difference per unit, serial here)", g, "", {}, ""});
             // The per-unit cost statistics: run_model hands every unit's (cost, weight) pairs to
-            // weighted_cost_stats, which sorts them; one unit per task, so a 1-unit tier sorts on one core.
+            // weighted_cost_stats (selection; a big unit bracketed from a sample first), one unit per task.
             std::vector<std::vector<std::pair<double, double>>> pairs(tier.units.size());
             for (std::size_t i = 0; i < located.size(); ++i) {
                 if (located[i] >= 0) pairs[static_cast<std::size_t>(located[i])].emplace_back(distance[i], 1.0);
@@ -821,7 +821,7 @@ int run(const Options& opt) {
             const Stats cs = measure(k, [&] {
                 for (const auto& p : pairs) (void)analysis::weighted_cost_stats(p);
             });
-            split.push_back({"  " + label + "analysis::weighted_cost_stats per unit (copy + sort), serial here", cs, "", {}, ""});
+            split.push_back({"  " + label + "analysis::weighted_cost_stats per unit (copy + selection), serial here", cs, "", {}, ""});
         }
     }
     {
