@@ -16,8 +16,9 @@
 //    runs analysis::run_model once (untimed setup), then times as the median of K runs (steady_clock):
 //    the whole analysis::classify_transport; (a) the per-resident classification alone, as
 //    transport.cpp does it (three nearest queries per resident through index::NearestPoint); (b) the
-//    zone polygons step by step (geom::buffer_points, union_all, intersection / difference with the
-//    study area); the rest of the call.
+//    zone polygons step by step (geom::buffer_points: the stations' area, and every stop's circle
+//    with its own radius in one union = the served area; intersection / difference with the study
+//    area); the rest of the call; and, as a what-if, the served area built the old way (per radius).
 // 3. With --with-postgis (as root): installs PostgreSQL + PostGIS with apt-get when they are missing,
 //    starts the local cluster when it is down (and stops it again at the end), loads the same stops
 //    and boundary into a scratch database over the unix socket (as the postgres user) and times
@@ -892,13 +893,13 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
 
     // (b) The zones, step by step, as classify_transport builds them.
     std::cerr << "bench_transport [" << in.name << "]: zones step by step\n";
-    MultiPolygon conv, bus_area, served, z0, study_served, z1, z2;
+    MultiPolygon conv, served, z0, study_served, z1, z2;
+    std::vector<Point> every_stop(stations.begin(), stations.end());
+    every_stop.insert(every_stop.end(), bus.begin(), bus.end());
+    std::vector<double> radius(stations.size(), o.station_radius_m);
+    radius.insert(radius.end(), bus.size(), o.bus_stop_radius_m);
     const Stats buf_st = measure(k, [&] { conv = geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments); });
-    const Stats buf_bus = measure(k, [&] { bus_area = geom::buffer_points(bus, o.bus_stop_radius_m, o.quadrant_segments); });
-    const Stats uni = measure(k, [&] {
-        std::vector<MultiPolygon> parts{conv, MultiPolygon{}, bus_area};
-        served = geom::union_all(parts);
-    });
+    const Stats buf_all = measure(k, [&] { served = geom::buffer_points(every_stop, radius, o.quadrant_segments); });
     const Stats i0 = measure(k, [&] { z0 = geom::intersection(in.study, conv); });
     const Stats iss = measure(k, [&] { study_served = geom::intersection(in.study, served); });
     const Stats d1 = measure(k, [&] { z1 = geom::difference(study_served, conv); });
@@ -909,27 +910,30 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
         areas[1] = geom::area(z1);
         areas[2] = geom::area(z2);
     });
-    const double zones_sum = buf_st.median + buf_bus.median + uni.median + i0.median + iss.median + d1.median + d2.median + ar.median;
+    const std::vector<const Stats*> b_steps = {&buf_st, &buf_all, &i0, &iss, &d1, &d2, &ar};
     Stats zones_total;
-    zones_total.median = zones_sum;
-    zones_total.min = buf_st.min + buf_bus.min + uni.min + i0.min + iss.min + d1.min + d2.min + ar.min;
-    zones_total.max = buf_st.max + buf_bus.max + uni.max + i0.max + iss.max + d1.max + d2.max + ar.max;
-    zones_total.cpu_per_run = buf_st.cpu_per_run + buf_bus.cpu_per_run + uni.cpu_per_run + i0.cpu_per_run + iss.cpu_per_run + d1.cpu_per_run +
-                              d2.cpu_per_run + ar.cpu_per_run;
+    zones_total.min = zones_total.max = zones_total.cpu_per_run = 0;
+    for (const Stats* st : b_steps) {
+        zones_total.median += st->median;
+        zones_total.min += st->min;
+        zones_total.max += st->max;
+        zones_total.cpu_per_run += st->cpu_per_run;
+    }
     zones_total.runs = k;
-    rows.push_back({"**b. zone polygons** (sum of b1–b8: the 3 zones clipped to the study area)", zones_total, "", {},
+    const double zones_sum = zones_total.median;
+    rows.push_back({"**b. zone polygons** (sum of b1–b7: the 3 zones clipped to the study area)", zones_total, "", {},
                     "GEOS, one core; " + share(zones_sum, whole.median) + " of the whole call"});
     auto vtx = [](const MultiPolygon& g) { return std::to_string(g.size()) + " polygons, " + std::to_string(vertex_count(g)) + " vertices"; };
-    rows.push_back({"  b1. geom::buffer_points, " + std::to_string(stations.size()) + " stations × 1000 m (buffer each + UnaryUnion)", buf_st, "", {},
-                    share(buf_st.median, zones_sum) + " of b; " + vtx(conv)});
-    rows.push_back({"  b2. geom::buffer_points, " + std::to_string(bus.size()) + " bus stops × 500 m", buf_bus, "", {},
-                    share(buf_bus.median, zones_sum) + " of b; " + vtx(bus_area)});
-    rows.push_back({"  b3. geom::union_all(stations' area, {}, bus stops' area) = served", uni, "", {}, share(uni.median, zones_sum) + " of b; " + vtx(served)});
-    rows.push_back({"  b4. intersection(study, stations' area) = 便利", i0, "", {}, share(i0.median, zones_sum) + " of b"});
-    rows.push_back({"  b5. intersection(study, served)", iss, "", {}, share(iss.median, zones_sum) + " of b"});
-    rows.push_back({"  b6. difference(b5, stations' area) = 不便", d1, "", {}, share(d1.median, zones_sum) + " of b"});
-    rows.push_back({"  b7. difference(study, served) = 空白", d2, "", {}, share(d2.median, zones_sum) + " of b; " + vtx(z2)});
-    rows.push_back({"  b8. geom::area × 3", ar, "", {}, share(ar.median, zones_sum) + " of b"});
+    rows.push_back({"  b1. geom::buffer_points, " + std::to_string(stations.size()) + " stations × " + fixed(o.station_radius_m, 0) +
+                        " m (buffer each + UnaryUnion) = stations' area",
+                    buf_st, "", {}, share(buf_st.median, zones_sum) + " of b; " + vtx(conv)});
+    rows.push_back({"  b2. geom::buffer_points, all " + nstops + " stops with their radii, one UnaryUnion = served", buf_all, "", {},
+                    share(buf_all.median, zones_sum) + " of b; " + vtx(served)});
+    rows.push_back({"  b3. intersection(study, stations' area) = 便利", i0, "", {}, share(i0.median, zones_sum) + " of b"});
+    rows.push_back({"  b4. intersection(study, served)", iss, "", {}, share(iss.median, zones_sum) + " of b"});
+    rows.push_back({"  b5. difference(b4, stations' area) = 不便", d1, "", {}, share(d1.median, zones_sum) + " of b"});
+    rows.push_back({"  b6. difference(study, served) = 空白", d2, "", {}, share(d2.median, zones_sum) + " of b; " + vtx(z2)});
+    rows.push_back({"  b7. geom::area × 3", ar, "", {}, share(ar.median, zones_sum) + " of b"});
 
     // (c) The rest of the call: the per-unit areas (1 unit here) and the stops' units.
     const auto& units = setup->input.tiers[0].units;
@@ -949,35 +953,23 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
                     share(ua.median, whole.median) + " of the whole call"});
     rows.push_back({"c2. stops' units: PolygonIndex(units, 0).locate_all(" + nstops + " stops)", su, "", {}, share(su.median, whole.median) + " of the whole call"});
 
-    // The 空白 zone alone, as PostGIS is asked for it (b1 + b2 + b3 + b7), timed as one piece.
+    // The 空白 zone alone, as PostGIS is asked for it (b2 + b6), timed as one piece.
     MultiPolygon blank;
-    const Stats blank_s = measure(k, [&] {
-        const MultiPolygon c = geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments);
-        const MultiPolygon b = geom::buffer_points(bus, o.bus_stop_radius_m, o.quadrant_segments);
-        std::vector<MultiPolygon> parts{c, b};
-        blank = geom::difference(in.study, geom::union_all(parts));
-    });
-    rows.push_back({"**空白 zone alone** (buffer_points × 2 + union_all + difference(study, served)): what PostGIS is timed on", blank_s, "", {},
+    const Stats blank_s = measure(k, [&] { blank = geom::difference(in.study, geom::buffer_points(every_stop, radius, o.quadrant_segments)); });
+    rows.push_back({"**空白 zone alone** (buffer_points of every stop + difference(study, served)): what PostGIS is timed on", blank_s, "", {},
                     fixed(geom::area(blank) / 1e6, 2) + " km²"});
 
-    // What-if, through keniki's own API (not what classify_transport does): the served area as one
-    // union of all the circles, the way PostGIS's ST_Union(ST_Buffer(...)) builds it, instead of
-    // buffer_points per radius and a second union_all of the two results (b2 + b3).
+    // What-if, the way keniki built the served area before: one union per radius, then the union of
+    // the two (it merges the same boundaries twice).
     {
-        std::vector<MultiPolygon> circles;
-        const Stats make = measure(k, [&] {
-            circles.clear();
-            for (const auto& st : in.stops) {
-                const double r = st.kind == analysis::Stop::Kind::station ? o.station_radius_m : o.bus_stop_radius_m;
-                circles.push_back(geom::buffer_points(std::span<const Point>(&st.location, 1), r, o.quadrant_segments));
-            }
+        MultiPolygon by_radius;
+        const Stats old_way = measure(k, [&] {
+            std::vector<MultiPolygon> parts{geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments),
+                                            geom::buffer_points(bus, o.bus_stop_radius_m, o.quadrant_segments)};
+            by_radius = geom::union_all(parts);
         });
-        MultiPolygon one_pass;
-        const Stats once = measure(k, [&] { one_pass = geom::union_all(circles); });
-        rows.push_back({"what-if: the " + nstops + " circles one by one (buffer_points of 1 point each)", make, "", {}, "input of the next row"});
-        rows.push_back({"what-if: union_all of the " + nstops + " circles in one pass (as ST_Union does), instead of b1 + b2 + b3", once, "", {},
-                        "b1 + b2 + b3 = " + fixed(buf_st.median + buf_bus.median + uni.median) + " s; same area: " +
-                            (std::abs(geom::area(one_pass) - geom::area(served)) < 1 ? "yes" : "**no**")});
+        rows.push_back({"what-if: served as buffer_points per radius + union_all of the two (before 2026-11-23), instead of b2", old_way, "", {},
+                        "b2 = " + fixed(buf_all.median) + " s; same area: " + (std::abs(geom::area(by_radius) - geom::area(served)) < 1 ? "yes" : "**no**")});
     }
 
     // Checks.
