@@ -1,7 +1,8 @@
 #pragma once
 // Placing points on the network: the nearest point on the nearest edge (not merely the nearest
-// node), found with an R-tree over every segment of every edge line. The way from the point to the
-// road is the access leg, walked at the mode's walking speed.
+// node), found with a uniform grid over every segment of every edge line (exact: the same result as
+// testing every segment). The way from the point to the road is the access leg, walked at the mode's
+// walking speed.
 
 #include <cstdint>
 #include <limits>
@@ -35,7 +36,7 @@ public:
     const RoadNetwork& network() const { return *m_network; }
 
     /// The nearest point of the network to `p`, if it is within max_distance_m (on equal distances,
-    /// the edge with the smaller index). Thread-safe.
+    /// the edge with the smaller index). A point with a NaN or infinite coordinate is not placed. Thread-safe.
     Snap snap(const Point& p, double max_distance_m) const;
     /// Every point, in parallel.
     std::vector<Snap> snap_all(std::span<const Point> points, double max_distance_m) const;
