@@ -10,8 +10,10 @@ namespace {
 
 constexpr double k_inf = std::numeric_limits<double>::infinity();
 
-/// Cost of a share of an edge's travel time (closed stays closed, 0 x closed is not NaN).
+/// Cost of a share of an edge's travel time. Standing at the end itself costs nothing even when the
+/// edge is closed in that direction (a point snapped onto a junction through a one-way edge).
 double part(double full_s, double share) {
+    if (!(share > 0)) return 0;
     if (full_s == k_closed) return k_inf;
     return full_s * share;
 }

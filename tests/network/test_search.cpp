@@ -54,6 +54,32 @@ TEST(Snap, NearestPointOnNearestEdgeNotNearestNode) {
     EXPECT_TRUE(snapper.snap(Point{0, 900}, 1000).ok());
 }
 
+TEST(Search, PointOnAJunctionThroughAOneWayEdgeStandsOnTheJunction) {
+    // A (0,0) -> B (100,0) is one-way (edge 0); B - C (100,100) and C - A are two-way. A resident at
+    // (0,-10) snaps onto A, the end of edges 0 and 2, and the tie puts it on edge 0 at offset 0. It
+    // stands on A: to the hub at C it walks 10 m + 141.4 m (C - A), not round through B (210 m).
+    std::vector<Point> nodes = {{0, 0}, {100, 0}, {100, 100}};
+    std::vector<EdgeSpec> edges(3);
+    for (std::uint32_t k = 0; k < 3; ++k) {
+        edges[k].u = k;
+        edges[k].v = (k + 1) % 3;
+        const double len = std::hypot(nodes[edges[k].v].x() - nodes[k].x(), nodes[edges[k].v].y() - nodes[k].y());
+        edges[k].forward_s = edges[k].backward_s = len / walk_ms;
+    }
+    edges[0].backward_s = k_closed;
+    const RoadNetwork net = assemble_network(nodes, {}, edges, "EPSG:6670", TravelOptions{});
+    const Snapper snapper(net);
+    for (const Direction d : {Direction::inbound, Direction::outbound}) {
+        NearestOptions o;
+        o.direction = d;
+        const NearestResult r = nearest_hubs(snapper, std::vector<Point>{{0, -10}}, std::vector<Point>{{100, 100}}, o);
+        ASSERT_TRUE(r.origin_snaps[0].ok());
+        ASSERT_EQ(r.origin_snaps[0].edge, 0u);
+        EXPECT_EQ(r.hub[0], 0);
+        EXPECT_NEAR(r.cost_s[0], (10 + std::hypot(100.0, 100.0)) / walk_ms, 1e-9) << (d == Direction::inbound ? "inbound" : "outbound");
+    }
+}
+
 TEST(Search, AccessLegsAndPartialEdgesCount) {
     const RoadNetwork net = tee();
     const Snapper snapper(net);
@@ -181,6 +207,11 @@ Expanded expand(const RoadNetwork& net, const std::vector<Snap>& snaps) {
         const double len = net.edge_length_m[e];
         for (std::size_t i = 0; i + 1 < stops.size(); ++i) {
             const double share = len > 0 ? (stops[i + 1].first - stops[i].first) / len : 0;
+            if (!(share > 0)) {  // the same place: standing there is standing on both, either way
+                arc(stops[i].second, stops[i + 1].second, 0);
+                arc(stops[i + 1].second, stops[i].second, 0);
+                continue;
+            }
             if (net.edge_forward_s[e] != k_closed) arc(stops[i].second, stops[i + 1].second, net.edge_forward_s[e] * share);
             if (net.edge_backward_s[e] != k_closed) arc(stops[i + 1].second, stops[i].second, net.edge_backward_s[e] * share);
         }
