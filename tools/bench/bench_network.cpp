@@ -92,54 +92,32 @@ struct Options {
     std::string work;                     ///< where the SQL scripts go; empty = a temporary directory, removed at the end
 };
 
-[[noreturn]] void usage(const std::string& problem) {
-    if (!problem.empty()) std::cerr << "bench_network: " << problem << "\n";
-    std::cerr << "usage: bench_network [--pbf PATH] [--residents N] [--hubs N] [--repeat K] [--minutes M] [--pg-residents N]\n"
-                 "                     [--with-pgrouting] [--work DIR]\n"
-                 "Builds the drive network of PATH (default: the Liechtenstein extract in ../shared/data/osm), places N\n"
-                 "residents (default 1000000) and N hubs (default 50) on it, times the per-resident job of a drive tier\n"
-                 "(analysis::NetworkCost::nearest) and its parts, and one M-minute isochrone (default 30) from Vaduz: median\n"
-                 "of K runs (default 3), as markdown tables. --with-pgrouting (root): install PostgreSQL + PostGIS +\n"
-                 "pgRouting with apt-get if missing, start the local cluster, and time pgr_drivingDistance and a\n"
-                 "per-resident job for --pg-residents residents (default 200000) on the same graph, with the ratio.\n";
-    std::exit(2);
-}
+constexpr const char* k_usage =
+    "usage: bench_network [--pbf PATH] [--residents N] [--hubs N] [--repeat K] [--minutes M] [--pg-residents N]\n"
+    "                     [--with-pgrouting] [--work DIR]\n"
+    "Builds the drive network of PATH (default: the Liechtenstein extract in ../shared/data/osm), places N\n"
+    "residents (default 1000000) and N hubs (default 50) on it, times the per-resident job of a drive tier\n"
+    "(analysis::NetworkCost::nearest) and its parts, and one M-minute isochrone (default 30) from Vaduz: median\n"
+    "of K runs (default 3), as markdown tables. --with-pgrouting (root): install PostgreSQL + PostGIS +\n"
+    "pgRouting with apt-get if missing, start the local cluster, and time pgr_drivingDistance and a\n"
+    "per-resident job for --pg-residents residents (default 200000) on the same graph, with the ratio.\n";
 
 Options parse_options(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
-        };
-        auto count = [&](std::size_t minimum) {
-            const long long n = std::atoll(value().c_str());
-            if (n < static_cast<long long>(minimum)) usage(a + " must be at least " + std::to_string(minimum));
-            return static_cast<std::size_t>(n);
-        };
-        if (a == "--pbf") o.pbf = value();
-        else if (a == "--residents") o.residents = count(1000);
-        else if (a == "--hubs") o.hubs = count(1);
-        else if (a == "--repeat") o.repeat = static_cast<int>(count(1));
-        else if (a == "--minutes") {
-            o.minutes = std::atof(value().c_str());
-            if (!(o.minutes > 0)) usage("--minutes must be positive");
-        } else if (a == "--pg-residents") o.pg_residents = count(1);
+    CommandLine cl(argc, argv, "bench_network", k_usage);
+    while (cl.next()) {
+        const std::string& a = cl.option();
+        if (a == "--pbf") o.pbf = cl.value();
+        else if (a == "--residents") o.residents = cl.count(1000);
+        else if (a == "--hubs") o.hubs = cl.count(1);
+        else if (a == "--repeat") o.repeat = static_cast<int>(cl.count(1));
+        else if (a == "--minutes") o.minutes = cl.positive();
+        else if (a == "--pg-residents") o.pg_residents = cl.count(1);
         else if (a == "--with-pgrouting") o.with_pgrouting = true;
-        else if (a == "--work") o.work = value();
-        else if (a == "-h" || a == "--help") usage("");
-        else usage("unknown argument '" + a + "'");
+        else if (a == "--work") o.work = cl.value();
+        else cl.unknown();
     }
     return o;
-}
-
-fs::path default_pbf() {
-    // <project>/tools/bench/bench_network.cpp -> <project>/../shared/data/osm/...
-    const fs::path project = fs::path(__FILE__).parent_path().parent_path().parent_path();
-    const fs::path candidate = project.parent_path() / "shared" / "data" / "osm" / "liechtenstein-latest.osm.pbf";
-    std::error_code ec;
-    return fs::exists(candidate, ec) ? candidate : fs::path("../shared/data/osm/liechtenstein-latest.osm.pbf");
 }
 
 std::string g17(double v) {
@@ -336,100 +314,13 @@ void per_resident(Steps& s, const network::RoadNetwork& net) {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL + PostGIS + pgRouting
 
-struct Pg {
-    bool ok = false;
-    std::string why_not;
-    std::string psql;  ///< command prefix reading a script on stdin
-    bool superuser = false;
-    bool started_cluster = false;
-    bool created_database = false;
-    std::vector<std::string> log;
-};
-
-int run_logged(const std::string& command, std::vector<std::string>& log) {
-    std::cerr << "bench_network: $ " << command << "\n";
-    const int status = std::system(command.c_str());
-    const int rc = status == -1 ? -1 : (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    log.push_back("`" + command + "` → exit " + std::to_string(rc));
-    return rc;
-}
-
-std::string as_postgres(const std::string& command) { return "su postgres -c " + quoted(command); }
-
-bool installed(const std::string& package) {
-    return shell("dpkg-query -W -f='${Status}' " + package + " 2>/dev/null | grep -q 'install ok installed'").first == 0;
-}
-
-Pg prepare_pgrouting(bool install) {
-    Pg pg;
-    if (shell("command -v psql").first == 0) {
-        const auto [rc, out] = shell("psql -XAtqw -c 'SELECT pgr_version(), postgis_lib_version()' </dev/null");
-        if (rc == 0) {
-            pg.ok = true;
-            pg.psql = "psql -XAtqw";
-            pg.superuser = first_line(shell("psql -XAtqw -c 'SELECT usesuper FROM pg_user WHERE usename = current_user' </dev/null").second) == "t";
-            return pg;
-        }
-        if (!install) {
-            pg.why_not = "plain `psql` reached no server with pgRouting and PostGIS (" + first_line(out) +
-                         "); run with --with-pgrouting (as root) to install and start one";
-            return pg;
-        }
-    } else if (!install) {
-        pg.why_not = "`psql` is not installed; run with --with-pgrouting (as root) to install PostgreSQL, PostGIS and pgRouting with apt-get";
-        return pg;
-    }
-    if (geteuid() != 0) {
-        pg.why_not = "--with-pgrouting needs root (apt-get, pg_ctlcluster, su postgres)";
-        return pg;
-    }
-    std::string missing;
-    for (const char* p : {"postgresql", "postgresql-15-postgis-3", "postgresql-15-pgrouting"}) {
-        if (!installed(p)) missing += std::string(" ") + p;
-    }
-    if (!missing.empty()) {
-        const std::string apt_log = "/tmp/keniki_bench_network_apt.log";
-        if (run_logged("DEBIAN_FRONTEND=noninteractive apt-get install -y" + missing + " >" + apt_log + " 2>&1", pg.log) != 0) {
-            // The package lists may be missing or stale on a fresh machine.
-            run_logged("apt-get update >>" + apt_log + " 2>&1", pg.log);
-            if (run_logged("DEBIAN_FRONTEND=noninteractive apt-get install -y" + missing + " >>" + apt_log + " 2>&1", pg.log) != 0) {
-                pg.why_not = "apt-get install" + missing + " failed (see " + apt_log + ")";
-                return pg;
-            }
-        }
-    }
-    if (shell("pg_ctlcluster 15 main status").first != 0) {
-        if (run_logged("pg_ctlcluster 15 main start", pg.log) != 0) {
-            pg.why_not = "`pg_ctlcluster 15 main start` failed";
-            return pg;
-        }
-        pg.started_cluster = true;
-    }
-    auto admin = [](const std::string& sql) { return as_postgres("psql -XAtqw -d postgres -c " + quoted(sql)) + " </dev/null"; };
-    shell(admin(std::string("DROP DATABASE IF EXISTS ") + pg_database));
-    if (const auto [rc, out] = shell(admin(std::string("CREATE DATABASE ") + pg_database)); rc != 0) {
-        pg.why_not = "CREATE DATABASE failed: " + first_line(out);
-        return pg;
-    }
-    pg.created_database = true;
-    pg.psql = as_postgres(std::string("psql -XAtqw -d ") + pg_database);
-    if (const auto [rc, out] = shell(as_postgres(std::string("psql -XAtqw -d ") + pg_database + " -c " +
-                                                  quoted("CREATE EXTENSION postgis; CREATE EXTENSION pgrouting;")) +
-                                      " </dev/null");
-        rc != 0) {
-        pg.why_not = "CREATE EXTENSION postgis / pgrouting failed: " + first_line(out);
-        return pg;
-    }
-    pg.ok = true;
-    pg.superuser = true;
-    return pg;
-}
-
-void finish_pgrouting(Pg& pg) {
-    if (pg.created_database)
-        shell(as_postgres("psql -XAtqw -d postgres -c " + quoted(std::string("DROP DATABASE IF EXISTS ") + pg_database)) + " </dev/null");
-    if (pg.started_cluster) run_logged("pg_ctlcluster 15 main stop", pg.log);
-}
+const PgWanted k_pgrouting{"bench_network",
+                            "--with-pgrouting",
+                            "PostGIS and pgRouting",
+                            "SELECT pgr_version(), postgis_lib_version()",
+                            {"postgresql", "postgresql-15-postgis-3", "postgresql-15-pgrouting"},
+                            {"postgis", "pgrouting"},
+                            pg_database};
 
 struct PgRun {
     bool ok = false;
@@ -447,7 +338,7 @@ struct PgRun {
 /// reads the server's CPU time around each statement: the backend's own (/proc/self/stat) plus what
 /// the postmaster reaped meanwhile (its cutime + cstime: the parallel workers), and the machine's
 /// busy time (/proc/stat), for the same CPU and others'-load columns as keniki's rows.
-PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs& in, const std::vector<std::size_t>& sample, double minutes,
+PgRun run_pgrouting(const PgServer& pg, const network::RoadNetwork& net, const Inputs& in, const std::vector<std::size_t>& sample, double minutes,
                     const fs::path& dir, int k) {
     PgRun r;
     const fs::path script = dir / "pgrouting.sql";
@@ -487,16 +378,9 @@ PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs&
         std::ofstream s(script);
         s << "\\set ON_ERROR_STOP on\nSET client_min_messages = warning;\nSET extra_float_digits = 3;\n"
              "SELECT 'VERSION|PostgreSQL ' || split_part(version(), ' ', 2) || ' / PostGIS ' || postgis_lib_version() || ' / pgRouting ' || pgr_version();\n";
-        if (pg.superuser) s << "SELECT split_part(pg_read_file('postmaster.pid'), E'\\n', 1) AS pmpid \\gset\n";
-        auto probe = [&](const char* tag, const char* name) {
-            if (pg.superuser)
-                s << "SELECT '" << tag << "|" << name << "|' || rtrim(split_part(pg_read_file('/proc/self/stat'), ') ', 2), E'\\n') || '|' || "
-                  << "split_part(pg_read_file('/proc/stat'), E'\\n', 1) || '|' || rtrim(split_part(pg_read_file('/proc/' || :'pmpid' || '/stat'), ') ', 2), E'\\n');\n";
-            else
-                s << "SELECT '" << tag << "|" << name << "|';\n";
-        };
+        PsqlTimings::write_setup(s, pg.superuser);
         // Loading, timed once.
-        probe("PRE", "LOAD");
+        PsqlTimings::write_probe(s, pg.superuser, "PRE", "LOAD");
         s << "\\timing on\n"
              "DROP TABLE IF EXISTS kn_edges, kn_res;\n"
              "CREATE TABLE kn_edges (id bigint PRIMARY KEY, source bigint NOT NULL, target bigint NOT NULL, cost float8 NOT NULL, "
@@ -525,14 +409,10 @@ PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs&
              "UPDATE kn_res SET geom = ST_SetSRID(ST_MakePoint(x, y), " << srid << ");\n"
              "VACUUM ANALYZE kn_edges;\nVACUUM ANALYZE kn_res;\n"
              "\\timing off\n";
-        probe("POST", "LOAD");
+        PsqlTimings::write_probe(s, pg.superuser, "POST", "LOAD");
         s << "EXPLAIN " << knn << ";\n";  // the plan goes to stderr: the KNN must use the GiST index
         for (int run = 0; run < k; ++run) {
-            for (int st = 0; st < n_statements; ++st) {
-                probe("PRE", names[st]);
-                s << "\\timing on\n" << statements[st] << "\n\\timing off\n";
-                probe("POST", names[st]);
-            }
+            for (int st = 0; st < n_statements; ++st) PsqlTimings::write_timed(s, pg.superuser, names[st], statements[st]);
             if (run + 1 < k) s << "DROP TABLE kn_out;\n";
         }
         s << "SELECT 'R|' || id || '|' || COALESCE(cost_s::text, 'inf') FROM kn_out;\n"
@@ -541,76 +421,14 @@ PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs&
     }
     const auto [rc, out] = shell(pg.psql + " < " + quoted(script.string()));
 
-    struct Samples {
-        std::vector<double> wall;
-        double cpu = 0, busy = 0;
-        bool cpu_known = true;
-    };
-    std::map<std::string, Samples> samples;
-    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-    // "<backend stat from the state on>|cpu  user nice system ...|<postmaster stat from the state on>"
-    auto parse_probe = [&](const std::string& rest, double& cpu, double& busy) {
-        std::vector<std::string> parts;
-        for (std::size_t b = 0;;) {
-            const auto e = rest.find('|', b);
-            parts.push_back(rest.substr(b, e == std::string::npos ? std::string::npos : e - b));
-            if (e == std::string::npos) break;
-            b = e + 1;
-        }
-        if (parts.size() != 3 || tick <= 0) return false;
-        auto fields = [](const std::string& t) {
-            std::istringstream is(t);
-            std::vector<std::string> f;
-            for (std::string w; is >> w;) f.push_back(w);
-            return f;
-        };
-        const auto self = fields(parts[0]), pm = fields(parts[2]);
-        std::istringstream machine(parts[1]);
-        std::string label;
-        unsigned long long v[8] = {};
-        machine >> label;
-        for (auto& x : v) machine >> x;
-        if (self.size() < 13 || pm.size() < 15 || label != "cpu") return false;
-        // From the state (field 3) on: utime, stime are fields 14, 15; cutime, cstime 16, 17.
-        cpu = (std::atof(self[11].c_str()) + std::atof(self[12].c_str()) + std::atof(pm[13].c_str()) + std::atof(pm[14].c_str())) / tick;
-        busy = static_cast<double>(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / tick;
-        return true;
-    };
-    std::string current;
-    double cpu0 = 0, busy0 = 0;
-    bool pre_ok = false;
+    PsqlTimings timings;
     std::istringstream lines(out);
-    std::size_t timed = 0;
     r.job_cost_s.assign(sample.size(), k_inf);
     std::map<std::size_t, std::size_t> sample_pos;
     for (std::size_t j = 0; j < sample.size(); ++j) sample_pos[sample[j]] = j;
     for (std::string l; std::getline(lines, l);) {
-        if (l.rfind("Time: ", 0) == 0 && !current.empty()) {
-            samples[current].wall.push_back(std::atof(l.c_str() + 6) / 1000.0);
-            if (current != "LOAD") ++timed;
-        } else if (l.rfind("PRE|", 0) == 0 || l.rfind("POST|", 0) == 0) {
-            const bool pre = l[1] == 'R';
-            const std::string rest = l.substr(pre ? 4 : 5);
-            const auto bar = rest.find('|');
-            const std::string name = rest.substr(0, bar);
-            double cpu = 0, busy = 0;
-            const bool ok = bar != std::string::npos && parse_probe(rest.substr(bar + 1), cpu, busy);
-            if (pre) {
-                current = name;
-                cpu0 = cpu;
-                busy0 = busy;
-                pre_ok = ok;
-            } else {
-                Samples& smp = samples[name];
-                if (ok && pre_ok) {
-                    smp.cpu += cpu - cpu0;
-                    smp.busy += busy - busy0;
-                } else {
-                    smp.cpu_known = false;
-                }
-                current.clear();
-            }
-        } else if (l.rfind("R|", 0) == 0) {
+        if (timings.read(l)) continue;
+        if (l.rfind("R|", 0) == 0) {
             const auto bar = l.find('|', 2);
             const std::size_t id = std::strtoull(l.c_str() + 2, nullptr, 10);
             const std::string v = l.substr(bar + 1);
@@ -626,7 +444,7 @@ PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs&
             std::cerr << "bench_network: pgRouting plan: " << l << "\n";
         }
     }
-    if (rc != 0 || timed != static_cast<std::size_t>(n_statements * k)) {
+    if (rc != 0 || !timings.timed(names, k)) {
         r.problem = "psql failed (exit " + std::to_string(rc) + "): " + first_line(out);
         std::istringstream all(out);
         for (std::string l; std::getline(all, l);) {
@@ -634,28 +452,11 @@ PgRun run_pgrouting(const Pg& pg, const network::RoadNetwork& net, const Inputs&
         }
         return r;
     }
-    const double cores = std::max(1u, std::thread::hardware_concurrency());
-    auto stats_for = [&](const char* name) {
-        const Samples& smp = samples[name];
-        Stats st = stats_of(smp.wall);
-        if (smp.cpu_known && pg.superuser) {
-            st.cpu_per_run = smp.cpu / st.runs;
-            const double wall = std::accumulate(smp.wall.begin(), smp.wall.end(), 0.0);
-            if (wall >= 0.05) st.others = std::clamp((smp.busy - smp.cpu) / (wall * cores), 0.0, 1.0);
-        }
-        return st;
-    };
-    {
-        // Loading is several statements: their times add up to one run.
-        const Samples& smp = samples["LOAD"];
-        const double sum = std::accumulate(smp.wall.begin(), smp.wall.end(), 0.0);
-        r.load = stats_of({sum});
-        if (smp.cpu_known && pg.superuser) r.load.cpu_per_run = smp.cpu;
-    }
-    r.dd_equicost = stats_for("DDEQ");
-    r.dd_per_source = stats_for("DDPS");
-    r.snap = stats_for("SNAP");
-    r.job = stats_for("JOB");
+    r.load = timings.total("LOAD");  // loading is several statements: their times add up to one run
+    r.dd_equicost = timings.stats("DDEQ");
+    r.dd_per_source = timings.stats("DDPS");
+    r.snap = timings.stats("SNAP");
+    r.job = timings.stats("JOB");
     r.ok = true;
     return r;
 }
@@ -674,11 +475,11 @@ struct Report {
 
 int run(const Options& opt) {
     const int k = opt.repeat;
-    const fs::path pbf = opt.pbf.empty() ? default_pbf() : fs::path(opt.pbf);
+    const fs::path pbf = opt.pbf.empty() ? shared_data_dir() / "osm" / "liechtenstein-latest.osm.pbf" : fs::path(opt.pbf);
     if (!fs::exists(pbf)) throw UsageError("no OSM file at " + pbf.string() + " (see --pbf)");
-    const bool temp_dir = opt.work.empty();
-    const fs::path dir = temp_dir ? fs::temp_directory_path() / ("keniki-bench-network-" + std::to_string(getpid())) : fs::path(opt.work);
-    fs::create_directories(dir);  // psql reads its script through the calling shell's redirection: no access needed for postgres
+    // psql reads its script through the calling shell's redirection: no access needed for postgres.
+    const WorkDir work(opt.work, "keniki-bench-network");
+    const fs::path& dir = work.path();
     Report rep;
     auto& rows = rep.rows;
 
@@ -860,7 +661,7 @@ int run(const Options& opt) {
     }
 
     // 5. pgRouting.
-    Pg pg = prepare_pgrouting(opt.with_pgrouting);
+    PgServer pg = prepare_postgres(k_pgrouting, opt.with_pgrouting);
     try {
         if (pg.ok) {
             std::cerr << "bench_network: pgRouting\n";
@@ -998,15 +799,14 @@ int run(const Options& opt) {
             rep.pg_lines.push_back("pgRouting: skipped — " + pg.why_not);
         }
     } catch (...) {
-        finish_pgrouting(pg);
+        finish_postgres(pg, "bench_network");
         throw;
     }
-    finish_pgrouting(pg);
+    finish_postgres(pg, "bench_network");
 
     // Output.
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     std::cout << "\n## bench_network: Liechtenstein drive graph, " << nh << " hubs, " << ns << " residents\n\n"
-              << "Machine: " << cores << " cores (nproc), " << cpu_model() << ". Median/min/max of " << k << " runs each (the isochrone " << k_iso
+              << "Machine: " << machine_description() << ". Median/min/max of " << k << " runs each (the isochrone " << k_iso
               << "), steady_clock.\n\n"
               << "Graph: " << rep.graph << ".\n\n";
     for (const auto& note : rep.input_notes) std::cout << "Inputs: " << note << ".\n\n";
@@ -1015,20 +815,10 @@ int run(const Options& opt) {
         std::cout << "\n### pgRouting on the same graph\n\n";
         print_rows(std::cout, rep.pg_rows);
     }
-    std::cout << "\nChecks:\n";
-    for (const auto& c : rep.checks) std::cout << "- " << c << "\n";
-    if (!rep.pg_lines.empty()) {
-        std::cout << "\npgRouting:\n";
-        for (const auto& l : rep.pg_lines) std::cout << "- " << l << "\n";
-    }
-    if (!pg.log.empty()) {
-        std::cout << "\nSet-up by this run:\n";
-        for (const auto& l : pg.log) std::cout << "- " << l << "\n";
-    }
-    if (temp_dir) fs::remove_all(dir);
-    bool all_pass = true;
-    for (const TableRow& r : rows) all_pass = all_pass && (!r.pass || *r.pass);
-    return all_pass ? 0 : 1;
+    print_list(std::cout, "Checks:", rep.checks);
+    print_list(std::cout, "pgRouting:", rep.pg_lines);
+    print_list(std::cout, "Set-up by this run:", pg.log);
+    return all_passed(rows) ? 0 : 1;
 }
 
 }  // namespace
@@ -1036,13 +826,5 @@ int run(const Options& opt) {
 
 int main(int argc, char** argv) {
     const auto options = keniki::bench::parse_options(argc, argv);
-    try {
-        return keniki::bench::run(options);
-    } catch (const keniki::Error& e) {
-        std::cerr << "bench_network: " << e.what() << "\n";
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "bench_network: " << e.what() << "\n";
-        return 1;
-    }
+    return keniki::bench::report_errors("bench_network", [&] { return keniki::bench::run(options); });
 }

@@ -40,7 +40,6 @@
 #include <vector>
 
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,49 +80,27 @@ struct Options {
     bool core_only = false;             ///< only the analysis core, nothing written (for perf record)
 };
 
-[[noreturn]] void usage(const std::string& problem) {
-    if (!problem.empty()) std::cerr << "bench_tier_model: " << problem << "\n";
-    std::cerr << "usage: bench_tier_model [--residents N] [--work DIR] [--keniki PATH] [--repeat K] [--core-only]\n"
-                 "Generates a synthetic city (N residents, default 1000000; 100 neighbourhoods, 10 welfare units,\n"
-                 "200 hubs) in DIR, times reading, the analysis core and the whole `keniki run` (median of K runs,\n"
-                 "default 3) and prints the figures as markdown tables. --core-only: generate in memory and time\n"
-                 "analysis::run_model only (writes nothing; for perf record).\n";
-    std::exit(2);
-}
+constexpr const char* k_usage =
+    "usage: bench_tier_model [--residents N] [--work DIR] [--keniki PATH] [--repeat K] [--core-only]\n"
+    "Generates a synthetic city (N residents, default 1000000; 100 neighbourhoods, 10 welfare units,\n"
+    "200 hubs) in DIR, times reading, the analysis core and the whole `keniki run` (median of K runs,\n"
+    "default 3) and prints the figures as markdown tables. --core-only: generate in memory and time\n"
+    "analysis::run_model only (writes nothing; for perf record).\n";
 
 Options parse_options(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--residents") {
-            const long long n = std::atoll(value().c_str());
-            if (n < 1000) usage("--residents must be at least 1000");
-            o.residents = static_cast<std::size_t>(n);
-        } else if (a == "--work") {
-            o.work = value();
-        } else if (a == "--keniki") {
-            o.keniki = value();
-        } else if (a == "--repeat") {
-            o.repeat = std::atoi(value().c_str());
-            if (o.repeat < 1) usage("--repeat must be at least 1");
-        } else if (a == "--core-only") {
-            o.core_only = true;
-        } else if (a == "-h" || a == "--help") {
-            usage("");
-        } else {
-            usage("unknown argument '" + a + "'");
-        }
+    CommandLine cl(argc, argv, "bench_tier_model", k_usage);
+    while (cl.next()) {
+        const std::string& a = cl.option();
+        if (a == "--residents") o.residents = cl.count(1000);
+        else if (a == "--work") o.work = cl.value();
+        else if (a == "--keniki") o.keniki = cl.value();
+        else if (a == "--repeat") o.repeat = static_cast<int>(cl.count(1));
+        else if (a == "--core-only") o.core_only = true;
+        else cl.unknown();
     }
     return o;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic random numbers (splitmix64; own distributions, so the city is the same everywhere)
-
 
 // ---------------------------------------------------------------------------------------------
 // The synthetic city
@@ -419,38 +396,28 @@ std::unique_ptr<ModelSetup> make_model(const City& c) {
         }
         return out;
     };
-    for (int t = 0; t < 3; ++t) m->costs.push_back(analysis::make_straight_line_cost(16));
-
-    analysis::TierInput city;
-    city.id = "city";
-    city.name = "市圏域";
-    city.name_en = "City";
-    city.units.push_back(analysis::Unit{"city", "bench city (synthetic)", in.study_area});
-    city.hubs = hubs_of({"consultation_center"});
-    city.cost = m->costs[0].get();
-    city.reach = 20000;
-
-    analysis::TierInput welfare;
-    welfare.id = "welfare";
-    welfare.name = "福祉圏域";
-    welfare.name_en = "Welfare area";
+    // A tier with the hubs of the given kinds and its own straight-line cost, reach in metres.
+    auto tier = [&](const char* id, const char* name, const char* name_en, std::vector<analysis::Unit> units,
+                    std::initializer_list<const char*> hub_kinds, double reach) {
+        analysis::TierInput t;
+        t.id = id;
+        t.name = name;
+        t.name_en = name_en;
+        t.units = std::move(units);
+        t.hubs = hubs_of(hub_kinds);
+        m->costs.push_back(analysis::make_straight_line_cost(16));
+        t.cost = m->costs.back().get();
+        t.reach = reach;
+        return t;
+    };
+    std::vector<analysis::Unit> welfare_units, hood_units;
     for (std::size_t k = 0; k < c.welfare.size(); ++k)
-        welfare.units.push_back(analysis::Unit{welfare_id(k), "welfare unit " + welfare_id(k), MultiPolygon{c.welfare[k]}});
-    welfare.hubs = hubs_of({"welfare_center"});
-    welfare.cost = m->costs[1].get();
-    welfare.reach = 6000;
+        welfare_units.push_back(analysis::Unit{welfare_id(k), "welfare unit " + welfare_id(k), MultiPolygon{c.welfare[k]}});
+    for (std::size_t k = 0; k < c.hoods.size(); ++k) hood_units.push_back(analysis::Unit{hood_id(k), "neighbourhood " + hood_id(k), MultiPolygon{c.hoods[k]}});
 
-    analysis::TierInput hood;
-    hood.id = "neighbourhood";
-    hood.name = "住民主体地域活動圏域";
-    hood.name_en = "Neighbourhood";
-    for (std::size_t k = 0; k < c.hoods.size(); ++k)
-        hood.units.push_back(analysis::Unit{hood_id(k), "neighbourhood " + hood_id(k), MultiPolygon{c.hoods[k]}});
-    hood.hubs = hubs_of({"community_hall", "salon"});
-    hood.cost = m->costs[2].get();
-    hood.reach = 1000;
-
-    in.tiers = {std::move(city), std::move(welfare), std::move(hood)};
+    in.tiers.push_back(tier("city", "市圏域", "City", {analysis::Unit{"city", "bench city (synthetic)", in.study_area}}, {"consultation_center"}, 20000));
+    in.tiers.push_back(tier("welfare", "福祉圏域", "Welfare area", std::move(welfare_units), {"welfare_center"}, 6000));
+    in.tiers.push_back(tier("neighbourhood", "住民主体地域活動圏域", "Neighbourhood", std::move(hood_units), {"community_hall", "salon"}, 1000));
     in.options.nesting_tolerance = 0.01;
     return m;
 }
@@ -458,93 +425,9 @@ std::unique_ptr<ModelSetup> make_model(const City& c) {
 // ---------------------------------------------------------------------------------------------
 // Timing
 
-
-
-
-/// CPU time so far: the whole machine's busy time (/proc/stat: user, nice, system, irq, softirq,
-/// steal — the benchmark shares its cores with other work) and this process's own (with reaped children).
-struct CpuClock {
-    double machine_busy = 0, own = 0;
-    bool known = false;
-};
-
-
-CpuClock cpu_now() {
-    CpuClock c;
-    std::ifstream in("/proc/stat");
-    std::string label;
-    unsigned long long v[8] = {};
-    in >> label;
-    for (auto& x : v) in >> x;
-    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-    c.known = in && label == "cpu" && tick > 0;
-    if (c.known) c.machine_busy = static_cast<double>(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / tick;
-    rusage self{}, kids{};
-    getrusage(RUSAGE_SELF, &self);
-    getrusage(RUSAGE_CHILDREN, &kids);
-    c.own = tv_seconds(self.ru_utime) + tv_seconds(self.ru_stime) + tv_seconds(kids.ru_utime) + tv_seconds(kids.ru_stime);
-    return c;
-}
-
-/// Adds to `st` the CPU figures between two clocks, for `wall` seconds of runs in total.
-void add_cpu(Stats& st, const CpuClock& a, const CpuClock& b, double wall) {
-    st.cpu_per_run = (b.own - a.own) / st.runs;
-    const double cores = std::max(1u, std::thread::hardware_concurrency());
-    if (a.known && b.known && wall >= 0.05)
-        st.others = std::clamp(((b.machine_busy - a.machine_busy) - (b.own - a.own)) / (wall * cores), 0.0, 1.0);
-}
-
-/// Times k runs of fn. `before` runs ahead of each, untimed (and its CPU is not counted either).
-template <typename Fn, typename Before>
-Stats measure(int k, Fn&& fn, Before&& before) {
-    std::vector<double> s;
-    double own = 0, busy = 0;
-    bool known = true;
-    for (int r = 0; r < k; ++r) {
-        before();
-        const CpuClock c0 = cpu_now();
-        const auto t0 = Clock::now();
-        fn();
-        s.push_back(seconds_since(t0));
-        const CpuClock c1 = cpu_now();
-        own += c1.own - c0.own;
-        busy += c1.machine_busy - c0.machine_busy;
-        known = known && c0.known && c1.known;
-    }
-    const double wall = std::accumulate(s.begin(), s.end(), 0.0);
-    Stats st = stats_of(std::move(s));
-    add_cpu(st, CpuClock{0, 0, known}, CpuClock{busy, own, known}, wall);
-    return st;
-}
-
-template <typename Fn>
-Stats measure(int k, Fn&& fn) {
-    return measure(k, std::forward<Fn>(fn), [] {});
-}
-
 /// For steps that write files: the dirty pages of earlier steps are flushed first (untimed), so that
 /// the kernel's write throttling for them does not land on this step.
 void flush_to_disk() { sync(); }
-
-struct Row {
-    std::string step;
-    Stats s;
-    std::string target;        ///< "< 2 s", or "" for none
-    std::optional<bool> pass;  ///< only with a target
-    std::string note;
-};
-
-
-void print_table(const std::vector<Row>& rows) {
-    std::cout << "| step | median s | min s | max s | CPU s/run | others' load | target | pass/fail | note |\n"
-                 "|---|---:|---:|---:|---:|---:|---|---|---|\n";
-    for (const Row& r : rows) {
-        std::cout << "| " << r.step << " | " << fixed(r.s.median) << " | " << fixed(r.s.min) << " | " << fixed(r.s.max) << " | "
-                  << (r.s.cpu_per_run >= 0 ? fixed(r.s.cpu_per_run, 2) : "—") << " | "
-                  << (r.s.others >= 0 ? fixed(100 * r.s.others, 0) + " %" : "—") << " | " << (r.target.empty() ? "—" : r.target) << " | "
-                  << (r.pass ? (*r.pass ? "pass" : "**FAIL**") : "—") << " | " << r.note << " |\n";
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Subprocesses
@@ -593,15 +476,6 @@ ProcessRun run_process(const std::vector<std::string>& args) {
     return r;
 }
 
-
-
-
-std::string last_line(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-    const auto start = s.rfind('\n');
-    return start == std::string::npos ? s : s.substr(start + 1);
-}
-
 std::string find_default_keniki() {
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -637,7 +511,6 @@ std::vector<const Layer*> all_layers(const report::OutputLayers& layers) {
 // The benchmark
 
 int run(const Options& opt) {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int k = opt.repeat;
     const std::size_t n = opt.residents;
 
@@ -645,15 +518,14 @@ int run(const Options& opt) {
         const City city = make_city(n);
         const auto model = make_model(city);
         analysis::ModelResult result;
-        const Stats core = measure(k, [&] { result = analysis::run_model(model->input); });
-        std::cout << "analysis::run_model, " << n << " residents, " << cores << " cores: median " << fixed(core.median) << " s, min " << fixed(core.min)
+        const Stats core = time_runs(k, [&] { result = analysis::run_model(model->input); });
+        std::cout << "analysis::run_model, " << n << " residents, " << static_cast<unsigned>(core_count()) << " cores: median " << fixed(core.median) << " s, min " << fixed(core.min)
                   << " s, max " << fixed(core.max) << " s, CPU " << fixed(core.cpu_per_run, 2) << " s per run, others' load "
                   << (core.others >= 0 ? fixed(100 * core.others, 0) + " %" : "unknown") << " (" << k << " runs)\n";
         return 0;
     }
-    const bool temp_dir = opt.work.empty();
-    const fs::path dir = temp_dir ? fs::temp_directory_path() / ("keniki-bench-tier-" + std::to_string(getpid())) : fs::path(opt.work);
-    fs::create_directories(dir);
+    const WorkDir work(opt.work, "keniki-bench-tier");
+    const fs::path& dir = work.path();
     const std::string keniki = opt.keniki.empty() ? find_default_keniki() : opt.keniki;
     std::cerr << "bench_tier_model: generating " << n << " residents in " << dir.string() << "\n";
     auto t0 = Clock::now();
@@ -666,7 +538,7 @@ int run(const Options& opt) {
     sync();  // the inputs are on disk before anything is timed
     const double write_s = seconds_since(t0);
 
-    std::vector<Row> rows, split, formats;
+    std::vector<TableRow> rows, split, formats;
 
     // a. Reading the inputs (as the plan names them), in process.
     std::cerr << "bench_tier_model: reading inputs\n";
@@ -675,7 +547,7 @@ int run(const Options& opt) {
     // million features is not counted as reading.
     std::size_t features = 0;
     std::vector<Layer> loaded;
-    const Stats read_all = measure(
+    const Stats read_all = time_runs(
         k, [&] {
             for (const auto& f : inputs) loaded.push_back(io::read_layer((dir / f).string()));
         },
@@ -687,15 +559,15 @@ int run(const Options& opt) {
     // Reading 1M residents: GeoPackage vs FlatGeobuf vs CSV.
     Layer residents_layer, fgb_layer, csv_layer;
     auto mib = [&](const char* file) { return std::to_string(fs::file_size(dir / file) >> 20) + " MiB"; };
-    const Stats read_gpkg = measure(k, [&] { residents_layer = io::read_layer((dir / "residents.gpkg").string()); }, [&] { residents_layer = Layer{}; });
+    const Stats read_gpkg = time_runs(k, [&] { residents_layer = io::read_layer((dir / "residents.gpkg").string()); }, [&] { residents_layer = Layer{}; });
     formats.push_back({"residents.gpkg (" + mib("residents.gpkg") + "), read_layer", read_gpkg, "", {}, "what the plan reads"});
-    const Stats read_fgb = measure(k, [&] { fgb_layer = io::read_layer((dir / "residents.fgb").string()); }, [&] { fgb_layer = Layer{}; });
+    const Stats read_fgb = time_runs(k, [&] { fgb_layer = io::read_layer((dir / "residents.fgb").string()); }, [&] { fgb_layer = Layer{}; });
     formats.push_back({"residents.fgb (" + mib("residents.fgb") + "), read_layer", read_fgb, "", {}, ""});
     fgb_layer = Layer{};
-    const Stats read_csv = measure(k, [&] { csv_layer = io::read_layer((dir / "residents.csv").string()); }, [&] { csv_layer = Layer{}; });
+    const Stats read_csv = time_runs(k, [&] { csv_layer = io::read_layer((dir / "residents.csv").string()); }, [&] { csv_layer = Layer{}; });
     formats.push_back({"residents.csv (" + mib("residents.csv") + ", lon/lat), read_layer", read_csv, "", {}, csv_layer.crs});
     Layer copy;
-    const Stats csv_transform = measure(
+    const Stats csv_transform = time_runs(
         k, [&] {
             const crs::Transformer t(copy.crs, working_crs);
             for (auto& f : copy.features) crs::transform(f.geometry, t);
@@ -709,8 +581,8 @@ int run(const Options& opt) {
     std::cerr << "bench_tier_model: analysis core\n";
     const auto model = make_model(city);
     analysis::ModelResult result;
-    const Stats core = measure(k, [&] { result = analysis::run_model(model->input); });
-    rows.push_back({"b. analysis core: analysis::run_model, 3 tiers, straight line", core, "< 0.3 s", core.median < 0.3, ""});
+    const Stats core = time_runs(k, [&] { result = analysis::run_model(model->input); });
+    rows.push_back(row_with_target("b. analysis core: analysis::run_model, 3 tiers, straight line", core, 0.3));
 
     // Micro-split of the core.
     std::vector<MultiPolygon> hood_polys;
@@ -719,8 +591,8 @@ int run(const Options& opt) {
     for (const Hub& h : city.hubs) hub_points.push_back(h.at);
     std::vector<std::int32_t> located;
     std::optional<index::PolygonIndex> pindex;
-    const Stats pbuild = measure(k, [&] { pindex.emplace(hood_polys); });
-    const Stats locate = measure(k, [&] { located = pindex->locate_all(city.residents); });
+    const Stats pbuild = time_runs(k, [&] { pindex.emplace(hood_polys); });
+    const Stats locate = time_runs(k, [&] { located = pindex->locate_all(city.residents); });
     const auto outside = static_cast<std::size_t>(std::count(located.begin(), located.end(), index::PolygonIndex::none));
     rows.push_back({"b1. index::PolygonIndex build, 100 units (256-cell grid)", pbuild, "", {}, ""});
     rows.push_back({"b2. PolygonIndex::locate_all, " + std::to_string(n) + " points / 100 units", locate, "", {},
@@ -728,40 +600,37 @@ int run(const Options& opt) {
     std::vector<std::int32_t> nearest;
     std::vector<double> distance;
     std::optional<index::NearestPoint> nindex;
-    const Stats nbuild = measure(k, [&] { nindex.emplace(hub_points); });
-    const Stats near = measure(k, [&] { nindex->nearest_all(city.residents, nearest, distance); });
+    const Stats nbuild = time_runs(k, [&] { nindex.emplace(hub_points); });
+    const Stats near = time_runs(k, [&] { nindex->nearest_all(city.residents, nearest, distance); });
     rows.push_back({"b3. index::NearestPoint build, 200 hubs", nbuild, "", {}, ""});
     rows.push_back({"b4. NearestPoint::nearest_all, " + std::to_string(n) + " points / 200 hubs", near, "", {}, ""});
 
     // c, d. The whole command, as a subprocess.
     std::cerr << "bench_tier_model: keniki run (" << keniki << ")\n";
-    auto time_run = [&](const std::string& plan, const std::string& out, const std::string& step, const std::string& target, double limit) {
+    // limit > 0: the target (seconds).
+    auto time_run = [&](const std::string& plan, const std::string& out, const std::string& step, double limit) {
         std::vector<double> wall;
         long rss = 0;
         int failed = 0;
-        double cpu = 0, busy = 0;
+        CpuTotals cpu;
         for (int r = 0; r < k; ++r) {
             flush_to_disk();  // the previous run's outputs are on disk before the next starts (not timed)
-            const CpuClock c0 = cpu_now();
+            const CpuSample c0 = cpu_sample();
             const ProcessRun p = run_process({keniki, "run", (dir / plan).string(), "--out", (dir / out).string(), "--overwrite", "--quiet"});
-            const CpuClock c1 = cpu_now();
-            cpu += c1.own - c0.own;
-            busy += c1.machine_busy - c0.machine_busy;
+            cpu.add(c0, cpu_sample());
             if (p.exit_code != 0) failed = p.exit_code ? p.exit_code : -1;
             wall.push_back(p.wall_s);
             rss = std::max(rss, p.peak_rss_mb);
         }
-        Row row{step, stats_of(wall), target, {}, ""};
-        const double total = std::accumulate(wall.begin(), wall.end(), 0.0);
-        row.s.cpu_per_run = cpu / k;
-        if (total >= 0.05) row.s.others = std::clamp((busy - cpu) / (total * cores), 0.0, 1.0);
-        if (limit > 0) row.pass = failed == 0 && row.s.median < limit;
+        const Stats s = cpu.stats(std::move(wall));
+        TableRow row = limit > 0 ? row_with_target(step, s, limit) : TableRow{step, s, "", {}, ""};
+        if (row.pass) row.pass = *row.pass && failed == 0;
         row.note = failed ? "**keniki exited " + std::to_string(failed) + "**" : "peak RSS " + std::to_string(rss) + " MB";
         rows.push_back(row);
         return failed == 0;
     };
-    const bool run_ok = time_run("plan.toml", "out", "c. `keniki run plan.toml` (residents = false¹), subprocess", "< 2 s", 2.0);
-    const bool run_res_ok = time_run("plan_residents.toml", "out_residents", "d. `keniki run plan_residents.toml` (residents = true), subprocess", "", 0);
+    const bool run_ok = time_run("plan.toml", "out", "c. `keniki run plan.toml` (residents = false¹), subprocess", 2.0);
+    const bool run_res_ok = time_run("plan_residents.toml", "out_residents", "d. `keniki run plan_residents.toml` (residents = true), subprocess", 0);
 
     // Cross-check: what keniki wrote against the in-process result.
     std::vector<std::string> checks;
@@ -789,7 +658,7 @@ int run(const Options& opt) {
     // Where the time of a run goes, in process: what `keniki run` does besides reading and the core.
     std::cerr << "bench_tier_model: split of a run\n";
     split.push_back({"read residents.gpkg (io::read_layer)", read_gpkg, "", {}, ""});
-    const Stats valid = measure(k, [&] { (void)geom::find_invalid(residents_layer); });
+    const Stats valid = time_runs(k, [&] { (void)geom::find_invalid(residents_layer); });
     split.push_back({"geom::find_invalid on the residents layer (keniki run checks every input)", valid, "", {}, ""});
     split.push_back({"analysis core (b)", core, "", {}, ""});
     {
@@ -800,11 +669,11 @@ int run(const Options& opt) {
             for (const auto& u : tier.units) polys.push_back(u.geometry);
             std::vector<Point> hubs;
             for (const auto h : tier.hubs) hubs.push_back(model->input.facilities[static_cast<std::size_t>(h)].location);
-            const Stats l = measure(k, [&] { located = index::PolygonIndex(polys).locate_all(city.residents); });
-            const Stats nn = measure(k, [&] { tier.cost->nearest(city.residents, hubs, nearest, distance); });
+            const Stats l = time_runs(k, [&] { located = index::PolygonIndex(polys).locate_all(city.residents); });
+            const Stats nn = time_runs(k, [&] { tier.cost->nearest(city.residents, hubs, nearest, distance); });
             MultiPolygon area;
-            const Stats b = measure(k, [&] { area = tier.cost->service_area(hubs, tier.reach); });
-            const Stats g = measure(k, [&] {
+            const Stats b = time_runs(k, [&] { area = tier.cost->service_area(hubs, tier.reach); });
+            const Stats g = time_runs(k, [&] {
                 for (const auto& u : tier.units) (void)geom::area(geom::difference(u.geometry, area));
             });
             const std::string label = "tier " + tier.id + " (" + std::to_string(tier.units.size()) + " units, " + std::to_string(hubs.size()) + " hubs): ";
@@ -818,7 +687,7 @@ int run(const Options& opt) {
             for (std::size_t i = 0; i < located.size(); ++i) {
                 if (located[i] >= 0) pairs[static_cast<std::size_t>(located[i])].emplace_back(distance[i], 1.0);
             }
-            const Stats cs = measure(k, [&] {
+            const Stats cs = time_runs(k, [&] {
                 for (const auto& p : pairs) (void)analysis::weighted_cost_stats(p);
             });
             split.push_back({"  " + label + "analysis::weighted_cost_stats per unit (copy + selection), serial here", cs, "", {}, ""});
@@ -827,11 +696,11 @@ int run(const Options& opt) {
     {
         // What-ifs and references (not what keniki does): a finer PolygonIndex grid, and the plainest nearest-hub loop.
         std::optional<index::PolygonIndex> fine;
-        const Stats fb = measure(k, [&] { fine.emplace(hood_polys, 1024); });
-        const Stats fl = measure(k, [&] { located = fine->locate_all(city.residents); });
+        const Stats fb = time_runs(k, [&] { fine.emplace(hood_polys, 1024); });
+        const Stats fl = time_runs(k, [&] { located = fine->locate_all(city.residents); });
         split.push_back({"what-if: PolygonIndex with a 1024-cell grid (public parameter), 100 units: build", fb, "", {}, ""});
         split.push_back({"what-if: ... locate_all " + std::to_string(n) + " points (compare b2)", fl, "", {}, ""});
-        const Stats brute = measure(k, [&] {
+        const Stats brute = time_runs(k, [&] {
             nearest.assign(city.residents.size(), -1);
             distance.assign(city.residents.size(), 0);
             parallel_chunks(city.residents.size(), [&](std::size_t b, std::size_t e) {
@@ -860,7 +729,7 @@ int run(const Options& opt) {
         lo.residents = with_residents;
         report::OutputLayers layers;
         const std::string tag = with_residents ? " (residents = true)" : " (residents = false)";
-        const Stats build = measure(k, [&] { layers = report::build_output_layers(model->input, result, working_crs, lo); });
+        const Stats build = time_runs(k, [&] { layers = report::build_output_layers(model->input, result, working_crs, lo); });
         split.push_back({"report::build_output_layers" + tag, build, "", {}, ""});
         const fs::path out = dir / "split_out";
         fs::remove_all(out);
@@ -868,7 +737,7 @@ int run(const Options& opt) {
         const auto all = all_layers(layers);
         io::WriteOptions ow;
         ow.overwrite = true;
-        const Stats gj = measure(
+        const Stats gj = time_runs(
             k, [&] {
                 for (const Layer* l : all) io::write_layer((out / (l->name + ".geojson")).string(), to_lonlat(*l), ow);
             },
@@ -876,7 +745,7 @@ int run(const Options& opt) {
         split.push_back({"GeoJSON: to lon/lat + write, " + std::to_string(all.size()) + " layers" + tag, gj, "", {}, ""});
         // A fresh file each time, as `keniki run` writes it: updating an existing GeoPackage is another
         // path in io::write_gpkg (copy, then SQLite commits with fdatasync).
-        const Stats gp = measure(k, [&] { io::write_geopackage((out / "keniki.gpkg").string(), all, ow); },
+        const Stats gp = time_runs(k, [&] { io::write_geopackage((out / "keniki.gpkg").string(), all, ow); },
                                  [&] {
                                      fs::remove(out / "keniki.gpkg");
                                      flush_to_disk();
@@ -885,7 +754,7 @@ int run(const Options& opt) {
         if (!with_residents) {
             io::WriteOptions cw = ow;
             cw.csv_geometry = false;
-            const Stats cs = measure(
+            const Stats cs = time_runs(
                 k, [&] {
                     for (const auto& l : layers.units) io::write_layer((out / (l.name + ".csv")).string(), l, cw);
                 },
@@ -894,7 +763,7 @@ int run(const Options& opt) {
         }
         if (with_residents) {
             for (const auto& l : layers.residents) {
-                const Stats one = measure(k, [&] { io::write_layer((out / "residents_only.geojson").string(), to_lonlat(l), ow); }, flush_to_disk);
+                const Stats one = time_runs(k, [&] { io::write_layer((out / "residents_only.geojson").string(), to_lonlat(l), ow); }, flush_to_disk);
                 split.push_back({"  of which the residents layer as GeoJSON alone", one, "", {}, ""});
             }
         }
@@ -990,38 +859,25 @@ int run(const Options& opt) {
     }
 
     // Report.
-    std::string cpu = "unknown CPU";
-    {
-        std::ifstream in("/proc/cpuinfo");
-        for (std::string l; std::getline(in, l);) {
-            if (l.rfind("model name", 0) == 0) {
-                cpu = l.substr(l.find(':') + 2);
-                break;
-            }
-        }
-    }
     std::cout << "\n## bench_tier_model: " << n << " residents, 100 neighbourhoods in 10 welfare units, 200 hubs\n\n"
-              << "Machine: " << cores << " cores (nproc), " << cpu << ". N = " << n << ". Median/min/max of " << k
+              << "Machine: " << machine_description() << ". N = " << n << ". Median/min/max of " << k
               << " runs each, steady_clock. Inputs in " << dir.string() << " (page cache warm).\n"
               << "Generating the city took " << fixed(generate_s, 2) << " s, writing its files " << fixed(write_s, 2) << " s (not timed below).\n\n";
-    print_table(rows);
+    print_rows(std::cout, rows);
     std::cout << "\n¹ residents = false: the full-size run writes every unit, service-area, gap and hub layer as GeoJSON, GeoPackage and "
                  "CSV plus summary.json, but not the per-resident layer — a million residents as GeoJSON is not part of the \"all "
-                 "outputs\" we can afford in 2 s; row d is that run with residents = true, timed separately.\n";
+    "outputs\" we can afford in 2 s; row d is that run with residents = true, timed separately.\n";
     if (!run_ok || !run_res_ok) std::cout << "\n**keniki run failed**: run it by hand to see why: " << keniki << " run " << (dir / "plan.toml").string() << " --out /tmp/x\n";
-    std::cout << "\nChecks:\n";
-    for (const auto& c : checks) std::cout << "- " << c << "\n";
+    print_list(std::cout, "Checks:", checks);
     std::cout << "\n### Reading the residents: which input format to recommend\n\n";
-    print_table(formats);
+    print_rows(std::cout, formats);
     std::cout << "\n### Where the time of a run goes (in process)\n\n";
-    print_table(split);
+    print_rows(std::cout, split);
     std::cout << "\n### Peers\n\n"
               << "For scale (issue): PostGIS takes about 0.2 s for the point-in-polygon join of 200,000 points alone, GeoPandas about 3 s; "
               << "keniki's locate_all (b2) did " << n << " points in " << fixed(locate.median) << " s (" << fixed(locate.median * 200000.0 / static_cast<double>(n))
               << " s per 200,000).\n\n";
     for (const auto& p : peers) std::cout << "- " << p << "\n";
-
-    if (temp_dir) fs::remove_all(dir);
     return (run_ok && run_res_ok) ? 0 : 1;
 }
 
@@ -1030,13 +886,5 @@ int run(const Options& opt) {
 
 int main(int argc, char** argv) {
     const auto options = keniki::bench::parse_options(argc, argv);
-    try {
-        return keniki::bench::run(options);
-    } catch (const keniki::Error& e) {
-        std::cerr << "bench_tier_model: " << e.what() << "\n";
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "bench_tier_model: " << e.what() << "\n";
-        return 1;
-    }
+    return keniki::bench::report_errors("bench_tier_model", [&] { return keniki::bench::run(options); });
 }

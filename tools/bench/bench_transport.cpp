@@ -52,8 +52,6 @@
 #include <thread>
 #include <vector>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/geometry.hpp>
@@ -96,49 +94,33 @@ struct Options {
     std::string data_dir;  ///< ../shared/data by default
 };
 
-[[noreturn]] void usage(const std::string& problem) {
-    if (!problem.empty()) std::cerr << "bench_transport: " << problem << "\n";
-    std::cerr << "usage: bench_transport [--residents N] [--bus-stops N] [--stations N] [--repeat K] [--work DIR]\n"
-                 "                       [--with-postgis] [--real-stops] [--data DIR]\n"
-                 "Generates a synthetic prefecture (N residents, default 1000000; 5500 bus stops, 200 stations), times\n"
-                 "analysis::classify_transport and its parts (median of K runs, default 3) and prints markdown tables.\n"
-                 "--with-postgis: install PostgreSQL + PostGIS with apt-get if missing, start the local cluster, and time\n"
-                 "ST_Difference(boundary, ST_Union(ST_Buffer(...))) on the same input (needs root; stops the cluster again\n"
-                 "if it started it). --real-stops: also run on Mine's real bus stops and stations (from --data, default\n"
-                 "../shared/data beside the project root).\n";
-    std::exit(2);
-}
+constexpr const char* k_usage =
+    "usage: bench_transport [--residents N] [--bus-stops N] [--stations N] [--repeat K] [--work DIR]\n"
+    "                       [--with-postgis] [--real-stops] [--data DIR]\n"
+    "Generates a synthetic prefecture (N residents, default 1000000; 5500 bus stops, 200 stations), times\n"
+    "analysis::classify_transport and its parts (median of K runs, default 3) and prints markdown tables.\n"
+    "--with-postgis: install PostgreSQL + PostGIS with apt-get if missing, start the local cluster, and time\n"
+    "ST_Difference(boundary, ST_Union(ST_Buffer(...))) on the same input (needs root; stops the cluster again\n"
+    "if it started it). --real-stops: also run on Mine's real bus stops and stations (from --data, default\n"
+    "../shared/data beside the project root).\n";
 
 Options parse_options(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
-        };
-        auto count = [&](std::size_t minimum) {
-            const long long n = std::atoll(value().c_str());
-            if (n < static_cast<long long>(minimum)) usage(a + " must be at least " + std::to_string(minimum));
-            return static_cast<std::size_t>(n);
-        };
-        if (a == "--residents") o.residents = count(1000);
-        else if (a == "--bus-stops") o.bus_stops = count(10);
-        else if (a == "--stations") o.stations = count(24);
-        else if (a == "--repeat") o.repeat = static_cast<int>(count(1));
-        else if (a == "--work") o.work = value();
-        else if (a == "--data") o.data_dir = value();
+    CommandLine cl(argc, argv, "bench_transport", k_usage);
+    while (cl.next()) {
+        const std::string& a = cl.option();
+        if (a == "--residents") o.residents = cl.count(1000);
+        else if (a == "--bus-stops") o.bus_stops = cl.count(10);
+        else if (a == "--stations") o.stations = cl.count(24);
+        else if (a == "--repeat") o.repeat = static_cast<int>(cl.count(1));
+        else if (a == "--work") o.work = cl.value();
+        else if (a == "--data") o.data_dir = cl.value();
         else if (a == "--with-postgis") o.with_postgis = true;
         else if (a == "--real-stops") o.real_stops = true;
-        else if (a == "-h" || a == "--help") usage("");
-        else usage("unknown argument '" + a + "'");
+        else cl.unknown();
     }
     return o;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic random numbers (splitmix64; own distributions, so the input is the same everywhere)
-
 
 // ---------------------------------------------------------------------------------------------
 // The inputs
@@ -485,173 +467,15 @@ std::unique_ptr<ModelSetup> make_model(const Input& in) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Timing
+// PostGIS
 
-
-
-
-
-/// (machine busy seconds from /proc/stat or -1, this process's CPU seconds)
-std::pair<double, double> cpu_now() {
-    double busy = -1;
-    std::ifstream in("/proc/stat");
-    std::string label;
-    unsigned long long v[8] = {};
-    in >> label;
-    for (auto& x : v) in >> x;
-    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-    if (in && label == "cpu" && tick > 0) busy = static_cast<double>(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / tick;
-    rusage self{};
-    getrusage(RUSAGE_SELF, &self);
-    return {busy, tv_seconds(self.ru_utime) + tv_seconds(self.ru_stime)};
-}
-
-/// Times k runs of fn; `before` runs ahead of each, untimed.
-template <typename Fn, typename Before>
-Stats measure(int k, Fn&& fn, Before&& before) {
-    std::vector<double> s;
-    double own = 0, busy = 0;
-    bool known = true;
-    for (int r = 0; r < k; ++r) {
-        before();
-        const auto c0 = cpu_now();
-        const auto t0 = Clock::now();
-        fn();
-        s.push_back(seconds_since(t0));
-        const auto c1 = cpu_now();
-        own += c1.second - c0.second;
-        busy += c1.first - c0.first;
-        known = known && c0.first >= 0 && c1.first >= 0;
-    }
-    const double wall = std::accumulate(s.begin(), s.end(), 0.0);
-    Stats st = stats_of(std::move(s));
-    st.cpu_per_run = own / k;
-    const double cores = std::max(1u, std::thread::hardware_concurrency());
-    if (known && wall >= 0.05) st.others = std::clamp((busy - own) / (wall * cores), 0.0, 1.0);
-    return st;
-}
-
-template <typename Fn>
-Stats measure(int k, Fn&& fn) {
-    return measure(k, std::forward<Fn>(fn), [] {});
-}
-
-struct Row {
-    std::string step;
-    Stats s;
-    std::string target;  ///< "< 1 s", or "" for none
-    std::optional<bool> pass;
-    std::string note;
-};
-
-
-std::string with_target(double limit, const Stats& s, std::optional<bool>& pass) {
-    pass = s.median < limit;
-    return "< " + fixed(limit, 0) + " s";
-}
-
-void print_table(const std::vector<Row>& rows) {
-    std::cout << "| step | median s | min s | max s | CPU s/run | others' load | target | pass/fail | note |\n"
-                 "|---|---:|---:|---:|---:|---:|---|---|---|\n";
-    for (const Row& r : rows) {
-        std::cout << "| " << r.step << " | " << fixed(r.s.median) << " | " << fixed(r.s.min) << " | " << fixed(r.s.max) << " | "
-                  << (r.s.cpu_per_run >= 0 ? fixed(r.s.cpu_per_run, 2) : "—") << " | "
-                  << (r.s.others >= 0 ? fixed(100 * r.s.others, 0) + " %" : "—") << " | " << (r.target.empty() ? "—" : r.target) << " | "
-                  << (r.pass ? (*r.pass ? "pass" : "**FAIL**") : "—") << " | " << r.note << " |\n";
-    }
-}
-
-std::string share(double part, double whole) { return whole > 0 ? fixed(100 * part / whole, 0) + " %" : "—"; }
-
-// ---------------------------------------------------------------------------------------------
-// Shell and PostGIS
-
-
-
-
-/// How psql reaches a server with PostGIS: a command prefix that reads a script on stdin.
-struct Postgis {
-    bool ok = false;
-    std::string why_not;    ///< when !ok
-    std::string psql;       ///< e.g. "su postgres -c 'psql -XAtqw -d keniki_bench_transport'"; the script is fed on stdin
-    std::string version;    ///< PostgreSQL and PostGIS versions
-    bool superuser = false;  ///< may read /proc through pg_read_file (the backend's CPU time)
-    bool started_cluster = false;
-    bool created_database = false;
-    std::vector<std::string> log;  ///< what was installed / started, for the report
-};
-
-/// std::system with the command echoed to stderr; returns the exit code.
-int run_system(const std::string& command, std::vector<std::string>& log) {
-    std::cerr << "bench_transport: $ " << command << "\n";
-    const int status = std::system(command.c_str());
-    const int rc = status == -1 ? -1 : (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    log.push_back("`" + command + "` → exit " + std::to_string(rc));
-    return rc;
-}
-
-std::string as_postgres(const std::string& command) { return "su postgres -c " + quoted(command); }
-
-Postgis prepare_postgis(bool install) {
-    Postgis pg;
-    // A server the user has pointed us at already (PG* variables), with PostGIS in its database.
-    if (shell("command -v psql").first == 0) {
-        const auto [rc, out] = shell("psql -XAtqw -c 'SELECT postgis_lib_version()' </dev/null");
-        if (rc == 0) {
-            pg.ok = true;
-            pg.psql = "psql -XAtqw";
-            pg.superuser = first_line(shell("psql -XAtqw -c 'SELECT usesuper FROM pg_user WHERE usename = current_user' </dev/null").second) == "t";
-            return pg;
-        }
-        if (!install) {
-            pg.why_not = "plain `psql` reached no server with PostGIS (" + first_line(out) + "); run with --with-postgis to install and start one";
-            return pg;
-        }
-    } else if (!install) {
-        pg.why_not = "`psql` is not installed; run with --with-postgis (as root) to install PostgreSQL + PostGIS with apt-get";
-        return pg;
-    }
-    if (geteuid() != 0) {
-        pg.why_not = "--with-postgis needs root (apt-get, pg_ctlcluster, su postgres)";
-        return pg;
-    }
-    // The local Debian cluster, as the postgres user over the unix socket.
-    if (shell("dpkg-query -W -f='${Status}' postgresql-15-postgis-3 | grep -q 'install ok installed'").first != 0 ||
-        shell("command -v pg_ctlcluster").first != 0) {
-        if (run_system("DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-15-postgis-3 >/tmp/keniki_bench_transport_apt.log 2>&1", pg.log) != 0) {
-            pg.why_not = "apt-get install postgresql postgresql-15-postgis-3 failed (see /tmp/keniki_bench_transport_apt.log)";
-            return pg;
-        }
-    }
-    if (shell("pg_ctlcluster 15 main status").first != 0) {
-        if (run_system("pg_ctlcluster 15 main start", pg.log) != 0) {
-            pg.why_not = "`pg_ctlcluster 15 main start` failed";
-            return pg;
-        }
-        pg.started_cluster = true;
-    }
-    auto admin = [](const std::string& sql) { return as_postgres("psql -XAtqw -d postgres -c " + quoted(sql)) + " </dev/null"; };
-    shell(admin(std::string("DROP DATABASE IF EXISTS ") + pg_database));
-    if (const auto [rc, out] = shell(admin(std::string("CREATE DATABASE ") + pg_database)); rc != 0) {
-        pg.why_not = "CREATE DATABASE failed: " + first_line(out);
-        return pg;
-    }
-    pg.created_database = true;
-    pg.psql = as_postgres(std::string("psql -XAtqw -d ") + pg_database);
-    if (const auto [rc, out] = shell(as_postgres(std::string("psql -XAtqw -d ") + pg_database + " -c 'CREATE EXTENSION postgis'") + " </dev/null"); rc != 0) {
-        pg.why_not = "CREATE EXTENSION postgis failed: " + first_line(out);
-        return pg;
-    }
-    pg.ok = true;
-    pg.superuser = true;
-    return pg;
-}
-
-void finish_postgis(Postgis& pg) {
-    if (pg.created_database)
-        shell(as_postgres("psql -XAtqw -d postgres -c " + quoted(std::string("DROP DATABASE IF EXISTS ") + pg_database)) + " </dev/null");
-    if (pg.started_cluster) run_system("pg_ctlcluster 15 main stop", pg.log);
-}
+const PgWanted k_postgis{"bench_transport",
+                          "--with-postgis",
+                          "PostGIS",
+                          "SELECT postgis_lib_version()",
+                          {"postgresql", "postgresql-15-postgis-3"},
+                          {"postgis"},
+                          pg_database};
 
 std::string wkt_of(const MultiPolygon& g) {
     std::ostringstream s;
@@ -683,19 +507,18 @@ struct PgResult {
     std::string version;
 };
 
-/// The same 空白 zone in PostGIS: K runs each of the whole statement, and of its parts. Each statement
-/// is timed by psql (\timing: wall time as the client sees it); a superuser session also reads the
-/// backend's own CPU time (/proc/self/stat of the server process) and the machine's busy time
-/// (/proc/stat) around it, for the same CPU and others'-load columns as keniki's rows.
-PgResult postgis_blank(const Postgis& pg, const Input& in, const analysis::TransportOptions& o, const fs::path& dir, int k) {
+/// The same 空白 zone in PostGIS: K runs each of the whole statement, and of its parts, each timed by
+/// psql with the server's CPU time where it can be read (PsqlTimings).
+PgResult postgis_blank(const PgServer& pg, const Input& in, const analysis::TransportOptions& o, const fs::path& dir, int k) {
     PgResult r;
     const fs::path script = dir / "postgis_blank.sql";
     const char* names[] = {"BLANK", "BUFFER", "UNION", "DIFF"};
     {
         std::ofstream s(script);
         s.precision(17);
-        s << "\\set ON_ERROR_STOP on\nSET client_min_messages = warning;\n"
-             "CREATE TEMP TABLE kt_stops_raw (kind text, x float8, y float8);\nCOPY kt_stops_raw FROM STDIN WITH (FORMAT csv);\n";
+        s << "\\set ON_ERROR_STOP on\nSET client_min_messages = warning;\n";
+        PsqlTimings::write_setup(s, pg.superuser);
+        s << "CREATE TEMP TABLE kt_stops_raw (kind text, x float8, y float8);\nCOPY kt_stops_raw FROM STDIN WITH (FORMAT csv);\n";
         for (const auto& stop : in.stops)
             s << (stop.kind == analysis::Stop::Kind::station ? "station" : "bus") << ',' << stop.location.x() << ',' << stop.location.y() << '\n';
         s << "\\.\nCREATE TEMP TABLE kt_study_raw (wkt text);\nCOPY kt_study_raw FROM STDIN WITH (FORMAT csv);\n\"" << wkt_of(in.study) << "\"\n\\.\n"
@@ -710,104 +533,30 @@ PgResult postgis_blank(const Postgis& pg, const Input& in, const analysis::Trans
             "SELECT 'BUFFER|' || sum(ST_NPoints(" + buffers + ")) FROM s;",
             "CREATE TEMP TABLE u AS SELECT ST_Union(" + buffers + ") AS geom FROM s;",
             "SELECT 'DIFF|' || ST_Area(ST_Difference(b.geom, u.geom)) FROM b, u;"};
-        auto probe = [&](const char* tag, const char* name) {
-            if (pg.superuser)
-                s << "SELECT '" << tag << "|" << name << "|' || rtrim(split_part(pg_read_file('/proc/self/stat'), ') ', 2), E'\\n') || '|' || "
-                  << "split_part(pg_read_file('/proc/stat'), E'\\n', 1);\n";
-            else
-                s << "SELECT '" << tag << "|" << name << "|';\n";
-        };
         for (int run = 0; run < k; ++run) {
-            for (int st = 0; st < 4; ++st) {
-                probe("PRE", names[st]);
-                s << "\\timing on\n" << statements[st] << "\n\\timing off\n";
-                probe("POST", names[st]);
-            }
+            for (int st = 0; st < 4; ++st) PsqlTimings::write_timed(s, pg.superuser, names[st], statements[st]);
             s << "DROP TABLE u;\n";
         }
     }
     const auto [rc, out] = shell(pg.psql + " < " + quoted(script.string()));
-    // Per statement name: wall seconds, backend CPU seconds, machine busy seconds.
-    struct Samples {
-        std::vector<double> wall;
-        double cpu = 0, busy = 0;
-        bool cpu_known = true;
-    };
-    std::map<std::string, Samples> samples;
-    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-    auto parse_probe = [&](const std::string& rest, double& cpu, double& busy) {
-        // rest: "<stat fields from the state on>|cpu  user nice system idle iowait irq softirq steal ..."
-        const auto bar = rest.find('|');
-        if (bar == std::string::npos || bar + 1 >= rest.size()) return false;
-        std::istringstream self(rest.substr(0, bar));
-        std::vector<std::string> f;
-        for (std::string w; self >> w;) f.push_back(w);
-        std::istringstream machine(rest.substr(bar + 1));
-        std::string label;
-        unsigned long long v[8] = {};
-        machine >> label;
-        for (auto& x : v) machine >> x;
-        if (f.size() < 13 || label != "cpu" || tick <= 0) return false;
-        cpu = (std::atof(f[11].c_str()) + std::atof(f[12].c_str())) / tick;  // utime, stime (fields 14, 15)
-        busy = static_cast<double>(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / tick;
-        return true;
-    };
-    std::string current;
-    double cpu0 = 0, busy0 = 0;
-    bool pre_ok = false;
+    PsqlTimings timings;
     std::istringstream lines(out);
-    std::size_t timed = 0;
     for (std::string l; std::getline(lines, l);) {
-        if (l.rfind("Time: ", 0) == 0 && !current.empty()) {
-            samples[current].wall.push_back(std::atof(l.c_str() + 6) / 1000.0);
-            ++timed;
-        } else if (l.rfind("PRE|", 0) == 0 || l.rfind("POST|", 0) == 0) {
-            const bool pre = l[1] == 'R';
-            const std::string rest = l.substr(pre ? 4 : 5);
-            const auto bar = rest.find('|');
-            const std::string name = rest.substr(0, bar);
-            double cpu = 0, busy = 0;
-            const bool ok = parse_probe(rest.substr(bar + 1), cpu, busy);
-            if (pre) {
-                current = name;
-                cpu0 = cpu;
-                busy0 = busy;
-                pre_ok = ok;
-            } else {
-                Samples& smp = samples[name];
-                if (ok && pre_ok) {
-                    smp.cpu += cpu - cpu0;
-                    smp.busy += busy - busy0;
-                } else {
-                    smp.cpu_known = false;
-                }
-                current.clear();
-            }
-        } else if (l.rfind("BLANK|", 0) == 0) {
+        if (timings.read(l)) continue;
+        if (l.rfind("BLANK|", 0) == 0) {
             r.blank_area = std::atof(l.c_str() + 6);
         } else if (l.rfind("VERSION|", 0) == 0) {
             r.version = "PostgreSQL " + l.substr(8);
         }
     }
-    if (rc != 0 || timed != static_cast<std::size_t>(4 * k)) {
+    if (rc != 0 || !timings.timed(names, k)) {
         r.problem = "psql failed (exit " + std::to_string(rc) + "): " + first_line(out);
         return r;
     }
-    const double cores = std::max(1u, std::thread::hardware_concurrency());
-    auto stats_for = [&](const char* name) {
-        const Samples& smp = samples[name];
-        Stats st = stats_of(smp.wall);
-        if (smp.cpu_known) {
-            st.cpu_per_run = smp.cpu / k;
-            const double wall = std::accumulate(smp.wall.begin(), smp.wall.end(), 0.0);
-            if (wall >= 0.05) st.others = std::clamp((smp.busy - smp.cpu) / (wall * cores), 0.0, 1.0);
-        }
-        return st;
-    };
-    r.blank = stats_for("BLANK");
-    r.buffer = stats_for("BUFFER");
-    r.unite = stats_for("UNION");
-    r.difference = stats_for("DIFF");
+    r.blank = timings.stats("BLANK");
+    r.buffer = timings.stats("BUFFER");
+    r.unite = timings.stats("UNION");
+    r.difference = timings.stats("DIFF");
     r.ok = true;
     return r;
 }
@@ -816,12 +565,12 @@ PgResult postgis_blank(const Postgis& pg, const Input& in, const analysis::Trans
 // The benchmark of one input
 
 struct Report {
-    std::vector<Row> rows;
+    std::vector<TableRow> rows;
     std::vector<std::string> checks;
     std::vector<std::string> postgis;
 };
 
-Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const fs::path& dir) {
+Report bench_input(const Input& in, const Options& opt, const PgServer* pg, const fs::path& dir) {
     const int k = opt.repeat;
     const std::size_t n = in.residents.size();
     Report rep;
@@ -831,17 +580,15 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
     std::cerr << "bench_transport [" << in.name << "]: run_model (setup)\n";
     const auto setup = make_model(in);
     analysis::ModelResult model;
-    const Stats model_s = measure(1, [&] { model = analysis::run_model(setup->input); });
+    const Stats model_s = time_runs(1, [&] { model = analysis::run_model(setup->input); });
     rows.push_back({"setup: analysis::run_model (1 tier = the study area, 1 hub), once", model_s, "", {}, "classify_transport needs its result; no target"});
 
     const analysis::TransportOptions o = analysis::transport_preset("mlit-rural");
     std::cerr << "bench_transport [" << in.name << "]: classify_transport\n";
     analysis::TransportResult result;
-    const Stats whole = measure(k, [&] { result = analysis::classify_transport(setup->input, model, in.stops, o); }, [&] { result = {}; });
-    Row whole_row{"**analysis::classify_transport, whole call** (" + ns + " residents, " + nstops + " stops: zones + classes + unit figures)", whole, "", {}, ""};
-    whole_row.target = with_target(1.0, whole, whole_row.pass);
-    whole_row.note = "strict reading of the target: every resident classified *and* the zones built";
-    rows.push_back(whole_row);
+    const Stats whole = time_runs(k, [&] { result = analysis::classify_transport(setup->input, model, in.stops, o); }, [&] { result = {}; });
+    rows.push_back(row_with_target("**analysis::classify_transport, whole call** (" + ns + " residents, " + nstops + " stops: zones + classes + unit figures)",
+                                   whole, 1.0, "strict reading of the target: every resident classified *and* the zones built"));
 
     // (a) The per-resident classification alone, as transport.cpp's classify_points does it.
     std::vector<Point> stations, low_service, bus;
@@ -863,31 +610,28 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
         mark(low_service, o.station_radius_m, analysis::TransportClass::inconvenient);
         mark(bus, o.bus_stop_radius_m, analysis::TransportClass::inconvenient);
     };
-    const Stats a = measure(k, classify);
-    Row a_row{"**a. per-resident classification alone** (classify_points: CostModel::nearest to " + std::to_string(stations.size()) + " stations, then to " +
-                  std::to_string(bus.size()) + " bus stops; thresholds)",
-              a, "", {}, ""};
-    a_row.target = with_target(1.0, a, a_row.pass);
-    a_row.note = "the target as the issue words it";
-    rows.push_back(a_row);
+    const Stats a = time_runs(k, classify);
+    rows.push_back(row_with_target("**a. per-resident classification alone** (classify_points: CostModel::nearest to " + std::to_string(stations.size()) +
+                                       " stations, then to " + std::to_string(bus.size()) + " bus stops; thresholds)",
+                                   a, 1.0, "the target as the issue words it"));
     {
         std::optional<index::NearestPoint> np_st, np_bus;
-        const Stats b1 = measure(k, [&] { np_st.emplace(stations); });
-        const Stats b2 = measure(k, [&] { np_bus.emplace(bus); });
+        const Stats b1 = time_runs(k, [&] { np_st.emplace(stations); });
+        const Stats b2 = time_runs(k, [&] { np_bus.emplace(bus); });
         std::vector<std::int32_t> which;
         std::vector<double> d;
-        const Stats q1 = measure(k, [&] { np_st->nearest_all(in.residents, which, d); });
-        const Stats q2 = measure(k, [&] { np_bus->nearest_all(in.residents, which, d); });
-        const Stats thr = measure(k, [&] {
+        const Stats q1 = time_runs(k, [&] { np_st->nearest_all(in.residents, which, d); });
+        const Stats q2 = time_runs(k, [&] { np_bus->nearest_all(in.residents, which, d); });
+        const Stats thr = time_runs(k, [&] {
             for (std::size_t i = 0; i < n; ++i) {
                 if (d[i] <= o.bus_stop_radius_m && cls[i] == analysis::TransportClass::blank) cls[i] = analysis::TransportClass::inconvenient;
             }
         });
-        rows.push_back({"  a1. index::NearestPoint build, " + std::to_string(stations.size()) + " stations", b1, "", {}, share(b1.median, a.median) + " of a"});
-        rows.push_back({"  a2. index::NearestPoint build, " + std::to_string(bus.size()) + " bus stops", b2, "", {}, share(b2.median, a.median) + " of a"});
-        rows.push_back({"  a3. nearest_all, " + ns + " residents → stations", q1, "", {}, share(q1.median, a.median) + " of a"});
-        rows.push_back({"  a4. nearest_all, " + ns + " residents → bus stops", q2, "", {}, share(q2.median, a.median) + " of a"});
-        rows.push_back({"  a5. threshold loop (one of the two, serial)", thr, "", {}, share(thr.median, a.median) + " of a"});
+        rows.push_back({"  a1. index::NearestPoint build, " + std::to_string(stations.size()) + " stations", b1, "", {}, percent_of(b1.median, a.median) + " of a"});
+        rows.push_back({"  a2. index::NearestPoint build, " + std::to_string(bus.size()) + " bus stops", b2, "", {}, percent_of(b2.median, a.median) + " of a"});
+        rows.push_back({"  a3. nearest_all, " + ns + " residents → stations", q1, "", {}, percent_of(q1.median, a.median) + " of a"});
+        rows.push_back({"  a4. nearest_all, " + ns + " residents → bus stops", q2, "", {}, percent_of(q2.median, a.median) + " of a"});
+        rows.push_back({"  a5. threshold loop (one of the two, serial)", thr, "", {}, percent_of(thr.median, a.median) + " of a"});
     }
     classify();  // cls back to the real classes
 
@@ -898,14 +642,14 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
     every_stop.insert(every_stop.end(), bus.begin(), bus.end());
     std::vector<double> radius(stations.size(), o.station_radius_m);
     radius.insert(radius.end(), bus.size(), o.bus_stop_radius_m);
-    const Stats buf_st = measure(k, [&] { conv = geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments); });
-    const Stats buf_all = measure(k, [&] { served = geom::buffer_points(every_stop, radius, o.quadrant_segments); });
-    const Stats i0 = measure(k, [&] { z0 = geom::intersection(in.study, conv); });
-    const Stats iss = measure(k, [&] { study_served = geom::intersection(in.study, served); });
-    const Stats d1 = measure(k, [&] { z1 = geom::difference(study_served, conv); });
-    const Stats d2 = measure(k, [&] { z2 = geom::difference(in.study, served); });
+    const Stats buf_st = time_runs(k, [&] { conv = geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments); });
+    const Stats buf_all = time_runs(k, [&] { served = geom::buffer_points(every_stop, radius, o.quadrant_segments); });
+    const Stats i0 = time_runs(k, [&] { z0 = geom::intersection(in.study, conv); });
+    const Stats iss = time_runs(k, [&] { study_served = geom::intersection(in.study, served); });
+    const Stats d1 = time_runs(k, [&] { z1 = geom::difference(study_served, conv); });
+    const Stats d2 = time_runs(k, [&] { z2 = geom::difference(in.study, served); });
     double areas[3] = {};
-    const Stats ar = measure(k, [&] {
+    const Stats ar = time_runs(k, [&] {
         areas[0] = geom::area(z0);
         areas[1] = geom::area(z1);
         areas[2] = geom::area(z2);
@@ -922,40 +666,40 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
     zones_total.runs = k;
     const double zones_sum = zones_total.median;
     rows.push_back({"**b. zone polygons** (sum of b1–b7: the 3 zones clipped to the study area)", zones_total, "", {},
-                    "GEOS, one core; " + share(zones_sum, whole.median) + " of the whole call"});
+                    "GEOS, one core; " + percent_of(zones_sum, whole.median) + " of the whole call"});
     auto vtx = [](const MultiPolygon& g) { return std::to_string(g.size()) + " polygons, " + std::to_string(vertex_count(g)) + " vertices"; };
     rows.push_back({"  b1. geom::buffer_points, " + std::to_string(stations.size()) + " stations × " + fixed(o.station_radius_m, 0) +
                         " m (buffer each + UnaryUnion) = stations' area",
-                    buf_st, "", {}, share(buf_st.median, zones_sum) + " of b; " + vtx(conv)});
+                    buf_st, "", {}, percent_of(buf_st.median, zones_sum) + " of b; " + vtx(conv)});
     rows.push_back({"  b2. geom::buffer_points, all " + nstops + " stops with their radii, one UnaryUnion = served", buf_all, "", {},
-                    share(buf_all.median, zones_sum) + " of b; " + vtx(served)});
-    rows.push_back({"  b3. intersection(study, stations' area) = 便利", i0, "", {}, share(i0.median, zones_sum) + " of b"});
-    rows.push_back({"  b4. intersection(study, served)", iss, "", {}, share(iss.median, zones_sum) + " of b"});
-    rows.push_back({"  b5. difference(b4, stations' area) = 不便", d1, "", {}, share(d1.median, zones_sum) + " of b"});
-    rows.push_back({"  b6. difference(study, served) = 空白", d2, "", {}, share(d2.median, zones_sum) + " of b; " + vtx(z2)});
-    rows.push_back({"  b7. geom::area × 3", ar, "", {}, share(ar.median, zones_sum) + " of b"});
+                    percent_of(buf_all.median, zones_sum) + " of b; " + vtx(served)});
+    rows.push_back({"  b3. intersection(study, stations' area) = 便利", i0, "", {}, percent_of(i0.median, zones_sum) + " of b"});
+    rows.push_back({"  b4. intersection(study, served)", iss, "", {}, percent_of(iss.median, zones_sum) + " of b"});
+    rows.push_back({"  b5. difference(b4, stations' area) = 不便", d1, "", {}, percent_of(d1.median, zones_sum) + " of b"});
+    rows.push_back({"  b6. difference(study, served) = 空白", d2, "", {}, percent_of(d2.median, zones_sum) + " of b; " + vtx(z2)});
+    rows.push_back({"  b7. geom::area × 3", ar, "", {}, percent_of(ar.median, zones_sum) + " of b"});
 
     // (c) The rest of the call: the per-unit areas (1 unit here) and the stops' units.
     const auto& units = setup->input.tiers[0].units;
-    const Stats ua = measure(k, [&] {
+    const Stats ua = time_runs(k, [&] {
         for (const auto& u : units) {
             for (std::size_t c = 0; c < 3; ++c) (void)geom::intersection_area(u.geometry, result.zones[c]);
         }
     });
     std::vector<Point> stop_points;
     for (const auto& s : in.stops) stop_points.push_back(s.location);
-    const Stats su = measure(k, [&] {
+    const Stats su = time_runs(k, [&] {
         std::vector<MultiPolygon> g;
         for (const auto& u : units) g.push_back(u.geometry);
         (void)index::PolygonIndex(g, 0).locate_all(stop_points);
     });
     rows.push_back({"c1. per-unit zone areas: intersection_area(unit, zone) × 3 classes × " + std::to_string(units.size()) + " unit", ua, "", {},
-                    share(ua.median, whole.median) + " of the whole call"});
-    rows.push_back({"c2. stops' units: PolygonIndex(units, 0).locate_all(" + nstops + " stops)", su, "", {}, share(su.median, whole.median) + " of the whole call"});
+                    percent_of(ua.median, whole.median) + " of the whole call"});
+    rows.push_back({"c2. stops' units: PolygonIndex(units, 0).locate_all(" + nstops + " stops)", su, "", {}, percent_of(su.median, whole.median) + " of the whole call"});
 
     // The 空白 zone alone, as PostGIS is asked for it (b2 + b6), timed as one piece.
     MultiPolygon blank;
-    const Stats blank_s = measure(k, [&] { blank = geom::difference(in.study, geom::buffer_points(every_stop, radius, o.quadrant_segments)); });
+    const Stats blank_s = time_runs(k, [&] { blank = geom::difference(in.study, geom::buffer_points(every_stop, radius, o.quadrant_segments)); });
     rows.push_back({"**空白 zone alone** (buffer_points of every stop + difference(study, served)): what PostGIS is timed on", blank_s, "", {},
                     fixed(geom::area(blank) / 1e6, 2) + " km²"});
 
@@ -963,7 +707,7 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
     // the two (it merges the same boundaries twice).
     {
         MultiPolygon by_radius;
-        const Stats old_way = measure(k, [&] {
+        const Stats old_way = time_runs(k, [&] {
             std::vector<MultiPolygon> parts{geom::buffer_points(stations, o.station_radius_m, o.quadrant_segments),
                                             geom::buffer_points(bus, o.bus_stop_radius_m, o.quadrant_segments)};
             by_radius = geom::union_all(parts);
@@ -1033,12 +777,12 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
         } else {
             const double keniki_blank = result.study.area_m2[2];
             const double rel = keniki_blank > 0 ? std::abs(p.blank_area - keniki_blank) / keniki_blank : 0;
-            Row pr{"PostGIS: ST_Difference(boundary, ST_Union(ST_Buffer(stop, r, 16))) = 空白, one statement", p.blank, "", {},
+            TableRow pr{"PostGIS: ST_Difference(boundary, ST_Union(ST_Buffer(stop, r, 16))) = 空白, one statement", p.blank, "", {},
                    fixed(p.blank.median / blank_s.median, 2) + "× keniki's 空白 alone, " + fixed(p.blank.median / zones_sum, 2) + "× keniki's b (3 zones)"};
             rows.push_back(pr);
-            rows.push_back({"  PostGIS: ST_Buffer alone (sum of ST_NPoints)", p.buffer, "", {}, share(p.buffer.median, p.blank.median) + " of it"});
-            rows.push_back({"  PostGIS: ST_Union(ST_Buffer(...)) into a temp table", p.unite, "", {}, share(p.unite.median, p.blank.median) + " of it"});
-            rows.push_back({"  PostGIS: ST_Difference(boundary, union)", p.difference, "", {}, share(p.difference.median, p.blank.median) + " of it"});
+            rows.push_back({"  PostGIS: ST_Buffer alone (sum of ST_NPoints)", p.buffer, "", {}, percent_of(p.buffer.median, p.blank.median) + " of it"});
+            rows.push_back({"  PostGIS: ST_Union(ST_Buffer(...)) into a temp table", p.unite, "", {}, percent_of(p.unite.median, p.blank.median) + " of it"});
+            rows.push_back({"  PostGIS: ST_Difference(boundary, union)", p.difference, "", {}, percent_of(p.difference.median, p.blank.median) + " of it"});
             std::ostringstream l;
             l << "**PostGIS " << p.version << "**: 空白 in one statement median " << fixed(p.blank.median) << " s (min " << fixed(p.blank.min) << ", max "
               << fixed(p.blank.max) << "), keniki's 空白 alone " << fixed(blank_s.median) << " s → **ratio PostGIS / keniki = "
@@ -1057,70 +801,41 @@ Report bench_input(const Input& in, const Options& opt, const Postgis* pg, const
     return rep;
 }
 
-fs::path default_data_dir() {
-    std::error_code ec;
-    // <project>/tools/bench/bench_transport.cpp -> <project>/../shared/data
-    const fs::path source = fs::path(__FILE__).parent_path().parent_path().parent_path();
-    const fs::path candidate = source.parent_path() / "shared" / "data";
-    return fs::exists(candidate, ec) ? candidate : fs::path("../shared/data");
-}
-
 int run(const Options& opt) {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const bool temp_dir = opt.work.empty();
-    const fs::path dir = temp_dir ? fs::temp_directory_path() / ("keniki-bench-transport-" + std::to_string(getpid())) : fs::path(opt.work);
-    fs::create_directories(dir);
+    const WorkDir work(opt.work, "keniki-bench-transport");
 
     std::vector<Input> inputs;
     std::cerr << "bench_transport: generating the synthetic prefecture\n";
     const auto t0 = Clock::now();
     inputs.push_back(make_prefecture(opt));
     const double generate_s = seconds_since(t0);
-    if (opt.real_stops) inputs.push_back(make_real_stops(opt, opt.data_dir.empty() ? default_data_dir() : fs::path(opt.data_dir)));
+    if (opt.real_stops) inputs.push_back(make_real_stops(opt, opt.data_dir.empty() ? shared_data_dir() : fs::path(opt.data_dir)));
 
-    Postgis pg = prepare_postgis(opt.with_postgis);
+    PgServer pg = prepare_postgres(k_postgis, opt.with_postgis);
     std::vector<Report> reports;
     try {
-        for (const auto& in : inputs) reports.push_back(bench_input(in, opt, &pg, dir));
+        for (const auto& in : inputs) reports.push_back(bench_input(in, opt, &pg, work.path()));
     } catch (...) {
-        finish_postgis(pg);
+        finish_postgres(pg, "bench_transport");
         throw;
     }
-    finish_postgis(pg);
+    finish_postgres(pg, "bench_transport");
 
-    std::string cpu = "unknown CPU";
-    {
-        std::ifstream in("/proc/cpuinfo");
-        for (std::string l; std::getline(in, l);) {
-            if (l.rfind("model name", 0) == 0) {
-                cpu = l.substr(l.find(':') + 2);
-                break;
-            }
-        }
-    }
     bool all_pass = true;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const Input& in = inputs[i];
         const Report& r = reports[i];
         std::cout << "\n## bench_transport: " << in.name << "\n\n"
                   << "Input: " << in.description << ". Preset mlit-rural (stations 1000 m, bus stops 500 m, 16 segments per quarter circle); every stop serves.\n"
-                  << "Machine: " << cores << " cores (nproc), " << cpu << ". Median/min/max of " << opt.repeat << " runs each, steady_clock";
+                  << "Machine: " << machine_description() << ". Median/min/max of " << opt.repeat << " runs each, steady_clock";
         if (i == 0) std::cout << "; generating the input took " << fixed(generate_s, 2) << " s (not timed below)";
         std::cout << ".\n\n";
-        print_table(r.rows);
-        std::cout << "\nChecks:\n";
-        for (const auto& c : r.checks) std::cout << "- " << c << "\n";
-        if (!r.postgis.empty()) {
-            std::cout << "\nPostGIS:\n";
-            for (const auto& p : r.postgis) std::cout << "- " << p << "\n";
-        }
-        for (const Row& row : r.rows) all_pass = all_pass && (!row.pass || *row.pass);
+        print_rows(std::cout, r.rows);
+        print_list(std::cout, "Checks:", r.checks);
+        print_list(std::cout, "PostGIS:", r.postgis);
+        all_pass = all_pass && all_passed(r.rows);
     }
-    if (!pg.log.empty()) {
-        std::cout << "\nPostGIS set-up by this run:\n";
-        for (const auto& l : pg.log) std::cout << "- " << l << "\n";
-    }
-    if (temp_dir) fs::remove_all(dir);
+    print_list(std::cout, "PostGIS set-up by this run:", pg.log);
     return all_pass ? 0 : 1;
 }
 
@@ -1129,13 +844,5 @@ int run(const Options& opt) {
 
 int main(int argc, char** argv) {
     const auto options = keniki::bench::parse_options(argc, argv);
-    try {
-        return keniki::bench::run(options);
-    } catch (const keniki::Error& e) {
-        std::cerr << "bench_transport: " << e.what() << "\n";
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "bench_transport: " << e.what() << "\n";
-        return 1;
-    }
+    return keniki::bench::report_errors("bench_transport", [&] { return keniki::bench::run(options); });
 }
