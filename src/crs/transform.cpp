@@ -218,4 +218,12 @@ std::string crs_name(const std::string& definition) {
     return name ? name : "";
 }
 
+Layer reprojected(const Layer& layer, const std::string& to) {
+    Layer out = layer;
+    const Transformer t(layer.crs, to);
+    for (auto& f : out.features) transform(f.geometry, t);
+    out.crs = to;
+    return out;
+}
+
 }  // namespace keniki::crs

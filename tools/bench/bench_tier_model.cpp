@@ -489,14 +489,6 @@ std::string find_default_keniki() {
 // The in-process output phase, as tools/keniki/run_outputs.cpp does it (GeoJSON in lon/lat, one
 // GeoPackage with every layer, the unit tables as CSV) — to see where the time of a run goes.
 
-Layer to_lonlat(const Layer& layer) {
-    Layer out = layer;
-    const crs::Transformer t(layer.crs, "EPSG:4326");
-    for (auto& f : out.features) crs::transform(f.geometry, t);
-    out.crs = "EPSG:4326";
-    return out;
-}
-
 std::vector<const Layer*> all_layers(const report::OutputLayers& layers) {
     std::vector<const Layer*> all;
     for (const auto& l : layers.units) all.push_back(&l);
@@ -739,7 +731,7 @@ int run(const Options& opt) {
         ow.overwrite = true;
         const Stats gj = time_runs(
             k, [&] {
-                for (const Layer* l : all) io::write_layer((out / (l->name + ".geojson")).string(), to_lonlat(*l), ow);
+                for (const Layer* l : all) io::write_layer((out / (l->name + ".geojson")).string(), crs::reprojected(*l, "EPSG:4326"), ow);
             },
             flush_to_disk);
         split.push_back({"GeoJSON: to lon/lat + write, " + std::to_string(all.size()) + " layers" + tag, gj, "", {}, ""});
@@ -763,7 +755,7 @@ int run(const Options& opt) {
         }
         if (with_residents) {
             for (const auto& l : layers.residents) {
-                const Stats one = time_runs(k, [&] { io::write_layer((out / "residents_only.geojson").string(), to_lonlat(l), ow); }, flush_to_disk);
+                const Stats one = time_runs(k, [&] { io::write_layer((out / "residents_only.geojson").string(), crs::reprojected(l, "EPSG:4326"), ow); }, flush_to_disk);
                 split.push_back({"  of which the residents layer as GeoJSON alone", one, "", {}, ""});
             }
         }

@@ -13,18 +13,6 @@ namespace keniki::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-Layer to_lonlat(const Layer& layer) {
-    Layer out = layer;
-    const crs::Transformer t(layer.crs, "EPSG:4326");
-    for (auto& f : out.features) crs::transform(f.geometry, t);
-    out.crs = "EPSG:4326";
-    return out;
-}
-
-}  // namespace
-
 std::vector<std::string> write_run_outputs(const std::string& dir, const report::OutputLayers& layers, const nlohmann::ordered_json& summary,
                                            const OutputOptions& options) {
     const fs::path target(dir);
@@ -44,7 +32,7 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
         if (options.geojson) {
             for (const Layer* l : all) {
                 const std::string name = l->name + ".geojson";
-                io::write_layer((staging / name).string(), to_lonlat(*l));
+                io::write_layer((staging / name).string(), crs::reprojected(*l, "EPSG:4326"));
                 written.push_back(name);
             }
         }

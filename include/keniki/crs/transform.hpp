@@ -9,6 +9,7 @@
 #include <string>
 
 #include "keniki/core/geometry.hpp"
+#include "keniki/core/layer.hpp"
 
 namespace keniki::crs {
 
@@ -35,6 +36,9 @@ private:
 
 /// Transforms every coordinate of a geometry in place.
 void transform(Geometry& g, const Transformer& t);
+
+/// A copy of the layer with every geometry in `to` (e.g. "EPSG:4326" for GeoJSON output).
+Layer reprojected(const Layer& layer, const std::string& to);
 
 /// EPSG code of a CRS definition when PROJ can identify it with full confidence.
 std::optional<int> epsg_code(const std::string& definition);
