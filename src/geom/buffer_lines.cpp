@@ -13,6 +13,7 @@
 #include "geom/geos_handle.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/core/parallel.hpp"
+#include "keniki/geom/line_outline.hpp"
 #include "keniki/geom/overlay.hpp"
 
 namespace keniki::geom {
@@ -169,6 +170,14 @@ MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, in
         for (std::size_t t = b; t < e; ++t) tiles.items[t] = union_of(buffers.items, tile_start[t], tile_start[t + 1]);
     });
     return polygonal(own(union_of(tiles.items, 0, tiles.items.size())).get());
+}
+
+MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, const BufferLinesOptions& options) {
+    if (options.method == LineBuffer::exact) return buffer_lines(lines, distance, options.quadrant_segments);
+    OutlineOptions outline;
+    outline.cell_m = options.cell_m;
+    outline.quadrant_segments = options.quadrant_segments;
+    return outline_lines(lines, distance, outline);
 }
 
 std::vector<MultiPolygon> split_by_nearest_lines(const MultiPolygon& area, std::span<const std::vector<LineString>> groups, double spacing) {

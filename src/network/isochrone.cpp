@@ -141,6 +141,24 @@ LineString access_leg(const Point& origin, const Snap& snap, double seconds, dou
     return LineString{origin, Point{origin.x() + t * (snap.on_road.x() - origin.x()), origin.y() + t * (snap.on_road.y() - origin.y())}};
 }
 
+/// Makes each threshold's area lie inside the next larger one's. Outlines of nested line sets are
+/// each within a cell of their own truth but not always nested: where a notch between two buffers
+/// resolves in one and not in the other, slivers under 2 m thick poke out (9 m^2 on Kumamoto's
+/// 10-minute drive against its 30). A GEOS intersection per extra threshold takes them off (about
+/// 150 ms on a city's 30-minute drive, nothing for one threshold); rings subtract anyway.
+void nest(std::span<Isochrone> thresholds) {
+    for (std::size_t k = thresholds.size() - 1; k-- > 0;)
+        thresholds[k].area = geom::intersection(thresholds[k].area, thresholds[k + 1].area);
+}
+
+geom::BufferLinesOptions buffer_options(const IsochroneOptions& o) {
+    geom::BufferLinesOptions b;
+    b.method = o.buffer;
+    b.quadrant_segments = o.quadrant_segments;
+    b.cell_m = o.outline_cell_m;
+    return b;
+}
+
 std::vector<double> checked_minutes(std::span<const double> minutes) {
     std::vector<double> m(minutes.begin(), minutes.end());
     for (double v : m) {
@@ -241,7 +259,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                     iso.road_m = total_length(stretches);
                     std::vector<LineString> lines = stretch_lines(net, stretches);
                     lines.push_back(access_leg(origins[i], snap, cutoff, net.foot_speed_ms()));
-                    MultiPolygon area = geom::buffer_lines(lines, o.side_m, o.quadrant_segments);
+                    MultiPolygon area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
                     if (o.rings) {
                         iso.area = k == 0 ? area : geom::difference(area, below);
                         below = std::move(area);
@@ -249,6 +267,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                         iso.area = std::move(area);
                     }
                 }
+                if (!o.rings && o.buffer == geom::LineBuffer::outline) nest(std::span(out).subspan(i * minutes.size(), minutes.size()));
             }
         },
         1);
@@ -281,7 +300,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     r.road_m = total_length(stretches);
     std::vector<LineString> lines = stretch_lines(net, stretches);
     for (std::size_t k = 0; k < placed.size(); ++k) lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, cutoff, net.foot_speed_ms()));
-    r.area = geom::buffer_lines(lines, o.side_m, o.quadrant_segments);
+    r.area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
     if (split_by_source) {
         std::vector<std::vector<LineString>> groups(sources.size());
         for (std::size_t s = 0; s < stretches.size(); ++s) groups[stretches[s].label].push_back(lines[s]);

@@ -14,6 +14,22 @@ namespace keniki::geom {
 /// segments per quarter circle). Valid polygons; empty for no lines or distance <= 0.
 MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, int quadrant_segments);
 
+/// How buffer_lines draws the area.
+enum class LineBuffer {
+    exact,    ///< GEOS buffers of every line, unioned: exact to the polygonal arcs; 0.54 s for 817 km of road
+    outline,  ///< the traced outline of the lines' distance field (line_outline.hpp): each area within a
+              ///< cell of the other, 32 ms for the same roads
+};
+
+struct BufferLinesOptions {
+    LineBuffer method = LineBuffer::exact;
+    int quadrant_segments = 8;  ///< segments per quarter circle (outline: at least)
+    double cell_m = 0;          ///< outline: grid spacing; 0: distance / 5
+};
+
+/// The same area drawn by either method.
+MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, const BufferLinesOptions& options);
+
 /// Splits `area` into one part per group of lines: the points of `area` nearer (in a straight line) to
 /// that group's lines than to any other group's. The lines are sampled every `spacing` metres, so the
 /// boundaries between parts are placed to within about spacing / 2. The parts do not overlap and

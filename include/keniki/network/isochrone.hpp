@@ -1,14 +1,16 @@
 #pragma once
 // Service areas along the road network, drawn from the road reached: every edge stretch within the
 // threshold (partial edges cut exactly where the time runs out, computed from the settled costs at
-// both ends), plus the access legs, buffered by a side distance and unioned (GEOS). Optionally as
-// rings (5 / 10-5 / 15-10 min), and split without overlap by the nearest source along the network.
+// both ends), plus the access legs, buffered by a side distance and unioned (a traced outline of the
+// distance field by default, GEOS on request). Optionally as rings (5 / 10-5 / 15-10 min), and split
+// without overlap by the nearest source along the network.
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "keniki/core/geometry.hpp"
+#include "keniki/geom/buffer_lines.hpp"
 #include "keniki/network/search.hpp"
 
 namespace keniki::network {
@@ -35,7 +37,14 @@ std::vector<LineString> stretch_lines(const RoadNetwork& net, std::span<const St
 
 struct IsochroneOptions {
     double side_m = 50;           ///< buffer on each side of the reached roads
-    int quadrant_segments = 8;    ///< buffer roundness: segments per quarter circle
+    /// How the buffer is drawn: outline (the default) traces the roads' distance field on a grid of
+    /// outline_cell_m: each area within a cell of the exact one, area within 0.1 %, 99 % of vertices
+    /// within 3 cm of the true boundary (geom/line_outline.hpp), 17 times faster than exact on a
+    /// city's 30-minute drive (32 ms against 0.54 s on 2 cores); exact unions GEOS buffers of every
+    /// stretch (arcs of quadrant_segments per quarter). Several thresholds are clipped to nest.
+    geom::LineBuffer buffer = geom::LineBuffer::outline;
+    double outline_cell_m = 0;    ///< outline: grid spacing; 0: side_m / 5
+    int quadrant_segments = 8;    ///< buffer roundness, segments per quarter circle (outline: at least)
     double max_snap_m = 500;      ///< origins farther than this from every road are not placed (reported)
     Direction direction = Direction::outbound;  ///< isochrones: from the origin; service areas: see NetworkCost
     bool rings = false;           ///< each threshold minus the one below it
