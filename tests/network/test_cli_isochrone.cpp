@@ -62,6 +62,35 @@ TEST_F(CliIsochrone, PolygonsPerOriginAndThreshold) {
     EXPECT_TRUE(features[2].at("geometry").is_null());
 }
 
+/// The area_km2 of the one feature that `keniki isochrone ARGS --out FILE` writes.
+double written_area_km2(const std::filesystem::path& out, const std::string& args) {
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " --from 130.701,32.8005 --minutes 2 " + args + " --out " +
+                                    test::shell_quote(out.string()) + " --quiet");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(out);
+    const auto doc = nlohmann::json::parse(in);
+    EXPECT_TRUE(test::rfc7946_problems(out.string()).empty());
+    return doc.at("features").at(0).at("properties").at("area_km2").get<double>();
+}
+
+TEST_F(CliIsochrone, BufferMethods) {
+    // The same 633.6 m of street buffered 50 m each side. Nearly the true round buffer: GEOS with 64
+    // segments per quarter circle (chords cut 0.2 % off the arcs' area at the default 8). The outline
+    // (default: 10 m cells) puts its vertices on the true boundary, so it lies within 0.1 % of that,
+    // and within 0.01 % with --cell 2. Upper bound by hand: 633.6 m x 100 m + one 50 m disc =
+    // 0.0712 km^2, less the overlaps at junctions.
+    const double truth = written_area_km2(dir / "round.geojson", "--buffer exact --quadrant-segments 64");
+    const double exact = written_area_km2(dir / "exact.geojson", "--buffer exact");
+    const double outline = written_area_km2(dir / "outline.geojson", "");
+    const double fine = written_area_km2(dir / "fine.geojson", "--buffer outline --cell 2");
+    EXPECT_GT(truth, 0.05);
+    EXPECT_LT(truth, 0.0712);
+    EXPECT_LT(exact, truth * (1 - 0.001));
+    EXPECT_GT(exact, truth * (1 - 0.004));
+    EXPECT_NEAR(outline, truth, truth * 0.001);
+    EXPECT_NEAR(fine, truth, truth * 0.0001);
+}
+
 TEST_F(CliIsochrone, UsageErrors) {
     const std::string out = test::shell_quote((dir / "x.geojson").string());
     auto expect_usage = [](const test::CommandResult& r, const char* says) {
@@ -76,6 +105,11 @@ TEST_F(CliIsochrone, UsageErrors) {
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode bike --out " + out), "bike");
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --out x.txt"), ".geojson");
     expect_usage(test::run_keniki("isochrone --roads /no/such.osm.pbf --from 130.7,32.8 --minutes 5 --out " + out), "no such file");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --buffer round --out " + out), "'outline'");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --buffer exact --cell 5 --out " + out),
+                 "no meaning with --buffer exact");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --cell 0 --out " + out), "--cell must be > 0");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --cell 60 --out " + out), "at most --side");
     std::ofstream(dir / "x.geojson") << "{}";
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --out " + out), "--overwrite");
 }

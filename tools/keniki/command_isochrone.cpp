@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/crs/transform.hpp"
+#include "keniki/geom/buffer_lines.hpp"
 #include "keniki/geom/overlay.hpp"
 #include "keniki/io/write_layer.hpp"
 #include "keniki/network/isochrone.hpp"
@@ -81,7 +82,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     const std::vector<std::string> from_text = take_repeated(argv, "from");
     const Args args(argv,
                     {"roads", "minutes", "mode", "out", "layer", "crs", "walk-speed", "elderly-speed", "side", "max-snap", "direction",
-                     "quadrant-segments"},
+                     "quadrant-segments", "buffer", "cell"},
                     {"elderly", "rings", "overwrite", "all-components", "quiet"}, "isochrone");
     args.expect_positionals(0, "options only: keniki isochrone --roads PATH --from LON,LAT --minutes 5,10,15 --mode walk --out FILE");
     const auto roads_path = args.value("roads");
@@ -120,6 +121,16 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (auto v = args.value("quadrant-segments")) iso.quadrant_segments = static_cast<int>(number(*v, "--quadrant-segments"));
     if (!(iso.side_m > 0) || !(iso.max_snap_m >= 0) || iso.quadrant_segments < 1)
         throw UsageError("keniki isochrone: --side must be > 0 m, --max-snap >= 0 m, --quadrant-segments >= 1");
+    const std::string buffer = args.value_or("buffer", "outline");
+    if (buffer == "outline") iso.buffer = geom::LineBuffer::outline;
+    else if (buffer == "exact") iso.buffer = geom::LineBuffer::exact;
+    else throw UsageError("keniki isochrone: --buffer is 'outline' (traced on a grid, the default) or 'exact' (GEOS union), not '" + buffer + "'");
+    if (auto v = args.value("cell")) {
+        if (iso.buffer != geom::LineBuffer::outline) throw UsageError("keniki isochrone: --cell sets the grid of --buffer outline; it has no meaning with --buffer exact");
+        iso.outline_cell_m = number(*v, "--cell");
+        if (!(iso.outline_cell_m > 0) || iso.outline_cell_m > iso.side_m)
+            throw UsageError("keniki isochrone: --cell must be > 0 m and at most --side (" + std::to_string(std::lround(iso.side_m)) + " m), not " + *v);
+    }
     iso.rings = args.flag("rings");
     const std::string direction = args.value_or("direction", "from");
     if (direction == "from") iso.direction = network::Direction::outbound;
@@ -173,7 +184,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
                     Value{r.from_minutes},
                     Value{mode_text},
                     Value{travel.foot_kmh()},
-                    r.snapped ? Value{std::round(geom::area(r.area) / 1e3) / 1e3} : Value{},
+                    r.snapped ? Value{std::round(geom::area(r.area)) / 1e6} : Value{},  // to the m^2
                     r.snapped ? Value{std::round(r.road_m) / 1e3} : Value{},
                     r.snapped ? Value{std::round(r.access_m * 10) / 10} : Value{},
                     Value{std::int64_t{r.snapped ? 1 : 0}}};
@@ -224,7 +235,11 @@ Command make_isochrone_command() {
         "  --all-components       keep every disconnected piece of the network (default: the largest only)\n"
         "  --crs auto|EPSG:n      working CRS (default auto: the plane-rectangular zone in Japan, else UTM)\n"
         "  --layer NAME           the layer of a multi-layer line dataset\n"
-        "  --quadrant-segments N  buffer roundness (default 8)\n"
+        "  --buffer outline|exact outline (default): the boundary traced on a grid of --cell metres, each area\n"
+        "                         within a cell of the exact one (about 0.1 % in area) and 15-20 times faster;\n"
+        "                         exact: GEOS buffers of every stretch, unioned\n"
+        "  --cell M               outline grid spacing (default --side / 5 = 10 m); finer is closer and slower\n"
+        "  --quadrant-segments N  buffer roundness: points per quarter circle on caps and joins (default 8)\n"
         "  --overwrite            replace an existing output file\n"
         "  --quiet                no progress messages on stderr (warnings still)\n"
         "Output: GeoJSON (RFC 7946, lon/lat), GeoPackage or FlatGeobuf in EPSG:4326.\n"
