@@ -129,4 +129,17 @@ std::string TravelOptions::describe() const {
     return "drive";
 }
 
+std::string TravelOptions::describe_speeds() const {
+    auto number = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return std::string(buf);
+    };
+    std::string out;
+    for (const auto& [klass, kmh] : drive_kmh) out += (out.empty() ? "" : ", ") + klass + " " + number(kmh);
+    out += (out.empty() ? "no class table" : " km/h by class") + std::string("; other classes ") + number(drive_default_kmh) + " km/h; ";
+    out += use_maxspeed ? "a tagged maxspeed x " + number(maxspeed_factor) + " first" : std::string("tagged maxspeed ignored");
+    return out + "; a line layer's speed field above all";
+}
+
 }  // namespace keniki::network

@@ -539,7 +539,8 @@ private:
         NetworkSpec& n = m_plan.network;
         n.enabled = true;
         n.line = s->line;
-        check_keys(*s, {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component"});
+        check_keys(*s, {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh",
+                        "drive_default_kmh", "use_maxspeed", "maxspeed_factor"});
         get_layer_ref(*s, "roads", n.roads, true);
         const std::pair<const char*, double*> positive[] = {{"walk_kmh", &n.walk_kmh}, {"elderly_walk_kmh", &n.elderly_walk_kmh},
                                                              {"side_m", &n.side_m}, {"max_snap_m", &n.max_snap_m}};
@@ -548,6 +549,27 @@ private:
                 problem(m_plan.line_of(s->key_path(key), s->line), "network." + std::string(key) + " must be greater than 0");
         }
         get_bool(*s, "keep_largest_component", n.keep_largest_component);
+        if (const auto t = get_table(*s, "drive_kmh", false, "{ residential = 25, primary = 40 }")) {
+            for (const auto& [key, node] : *t->table) {
+                const std::string name(key.str());
+                double kmh = 0;
+                if (get_number(*t, name, kmh)) {
+                    if (kmh > 0) n.drive_kmh[name] = kmh;
+                    else problem(line_of(node), "network.drive_kmh." + name + " must be greater than 0 (km/h), not " + number_text(kmh));
+                }
+            }
+        }
+        double v = 0;
+        if (get_number(*s, "drive_default_kmh", v)) {
+            if (v > 0) n.drive_default_kmh = v;
+            else problem(m_plan.line_of(s->key_path("drive_default_kmh"), s->line), "network.drive_default_kmh must be greater than 0 (km/h)");
+        }
+        if (get_number(*s, "maxspeed_factor", v)) {
+            if (v > 0 && v <= 2) n.maxspeed_factor = v;
+            else problem(m_plan.line_of(s->key_path("maxspeed_factor"), s->line),
+                         "network.maxspeed_factor scales tagged speed limits: greater than 0 and at most 2, not " + number_text(v));
+        }
+        if (bool b = true; get_bool(*s, "use_maxspeed", b)) n.use_maxspeed = b;
     }
 
     void read_tiers(const toml::table& root) {

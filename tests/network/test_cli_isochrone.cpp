@@ -91,6 +91,34 @@ TEST_F(CliIsochrone, BufferMethods) {
     EXPECT_NEAR(fine, truth, truth * 0.0001);
 }
 
+/// The road_km of the one feature that a 3-second drive isochrone from FROM writes.
+double three_second_drive_road_km(const std::filesystem::path& out, const std::string& from, const std::string& args) {
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " --from " + from + " --minutes 0.05 --mode drive " + args + " --out " +
+                                    test::shell_quote(out.string()) + " --quiet --overwrite");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(out);
+    return nlohmann::json::parse(in).at("features").at(0).at("properties").at("road_km").get<double>();
+}
+
+TEST_F(CliIsochrone, DriveSpeedTable) {
+    // From the middle of the residential street b-e (111 m, no maxspeed), 3 s at the built-in 20 km/h
+    // reach 16.7 m each way; at residential=40, 33.3 m. The one-way tertiary a-d (maxspeed 40, so
+    // 40 x 0.8 = 32 km/h) from its middle: 26.7 m northwards only; 25.0 m at its class speed (30 km/h)
+    // with --ignore-maxspeed; 30.0 m with --maxspeed-factor 0.9 (36 km/h).
+    const auto out = dir / "drive.geojson";
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.701,32.8005", ""), 0.033);
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.701,32.8005", "--drive-speeds residential=40,primary=50"), 0.067);
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.700,32.8005", ""), 0.027);
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.700,32.8005", "--ignore-maxspeed"), 0.025);
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.700,32.8005", "--maxspeed-factor 0.9"), 0.030);
+    // The speeds in force are printed.
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " --from 130.701,32.8005 --minutes 1 --mode drive --drive-speeds residential=40 --out " +
+                                    test::shell_quote(out.string()) + " --overwrite");
+    EXPECT_NE(r.err.find("drive speeds: living_street 10, motorway 80,"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("residential 40,"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("other classes 20 km/h; a tagged maxspeed x 0.8 first"), std::string::npos) << r.err;
+}
+
 TEST_F(CliIsochrone, UsageErrors) {
     const std::string out = test::shell_quote((dir / "x.geojson").string());
     auto expect_usage = [](const test::CommandResult& r, const char* says) {
@@ -110,6 +138,12 @@ TEST_F(CliIsochrone, UsageErrors) {
                  "no meaning with --buffer exact");
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --cell 0 --out " + out), "--cell must be > 0");
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --cell 60 --out " + out), "at most --side");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode drive --drive-speeds residential --out " + out),
+                 "CLASS=KMH");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode drive --drive-speeds residential=0 --out " + out),
+                 "> 0 km/h");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode drive --maxspeed-factor 3 --out " + out),
+                 "--maxspeed-factor in (0, 2]");
     std::ofstream(dir / "x.geojson") << "{}";
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --out " + out), "--overwrite");
 }

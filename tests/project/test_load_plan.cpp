@@ -317,6 +317,12 @@ const Mistake k_mistakes[] = {
     {"metres_negative", "metres = 15000", "metres = -2.5", "metres = -2.5", "tier 'city': reach.metres must be greater than 0, not -2.5"},
     {"minutes_with_straight", "metres = 6000", "metres = 6000, minutes = 10", "minutes = 10",
      "tier 'area': reach.minutes is for road-network reach"},
+    {"drive_speed_negative", "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\ndrive_kmh = { residential = -5 }",
+     "drive_kmh", "network.drive_kmh.residential must be greater than 0 (km/h), not -5"},
+    {"drive_speed_not_a_number", "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\ndrive_kmh = { primary = \"fast\" }",
+     "drive_kmh", "primary"},
+    {"maxspeed_factor_out_of_range", "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\nmaxspeed_factor = 8",
+     "maxspeed_factor", "network.maxspeed_factor scales tagged speed limits: greater than 0 and at most 2, not 8"},
     {"empty_hub_kinds", "hub_kinds = [\"welfare_center\"]", "hub_kinds = []", "hub_kinds = []", "tier 'area': hub_kinds is empty"},
     {"nesting_tolerance_out_of_range", "buffer_segments = 16", "nesting_tolerance = 1.5", "nesting_tolerance",
      "analysis.nesting_tolerance is a share of a unit's area: it must be at least 0 and below 1, not 1.5"},
@@ -352,6 +358,23 @@ const Mistake k_mistakes[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Plan, OneMistake, ::testing::ValuesIn(k_mistakes), [](const auto& info) { return std::string(info.param.name); });
+
+TEST(LoadPlan, DriveSpeedsBindOverTheBuiltInOnes) {
+    const std::string text = with(k_base, "buffer_segments = 16",
+                                  "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\n"
+                                  "drive_kmh = { residential = 25, \"国道\" = 45.5 }\ndrive_default_kmh = 15\nuse_maxspeed = false\n"
+                                  "maxspeed_factor = 0.7");
+    ASSERT_TRUE(test::load_problems(text).empty()) << test::describe_all(test::load_problems(text));
+    const project::Plan plan = project::load_plan(test::write_plan(text));
+    EXPECT_EQ(plan.network.drive_kmh, (std::map<std::string, double>{{"residential", 25}, {"国道", 45.5}}));
+    EXPECT_EQ(plan.network.drive_default_kmh, 15);
+    EXPECT_EQ(plan.network.use_maxspeed, false);
+    EXPECT_EQ(plan.network.maxspeed_factor, 0.7);
+    // Left out: the built-in speeds stay (no overrides at all).
+    const project::Plan plain = project::load_plan(test::write_plan(with(k_base, "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }")));
+    EXPECT_TRUE(plain.network.drive_kmh.empty());
+    EXPECT_FALSE(plain.network.drive_default_kmh || plain.network.use_maxspeed || plain.network.maxspeed_factor);
+}
 
 TEST(LoadPlan, SectionThatIsNotATable) {
     const std::string text = "analysis = 3\n" + with(k_base, "[analysis]\nbuffer_segments = 16\n", "");

@@ -82,8 +82,8 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     const std::vector<std::string> from_text = take_repeated(argv, "from");
     const Args args(argv,
                     {"roads", "minutes", "mode", "out", "layer", "crs", "walk-speed", "elderly-speed", "side", "max-snap", "direction",
-                     "quadrant-segments", "buffer", "cell"},
-                    {"elderly", "rings", "overwrite", "all-components", "quiet"}, "isochrone");
+                     "quadrant-segments", "buffer", "cell", "drive-speeds", "drive-default", "maxspeed-factor"},
+                    {"elderly", "rings", "overwrite", "all-components", "quiet", "ignore-maxspeed"}, "isochrone");
     args.expect_positionals(0, "options only: keniki isochrone --roads PATH --from LON,LAT --minutes 5,10,15 --mode walk --out FILE");
     const auto roads_path = args.value("roads");
     if (!roads_path) throw UsageError("keniki isochrone: --roads PATH is required (an .osm.pbf / .osm file or a line layer)");
@@ -115,6 +115,21 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (auto v = args.value("walk-speed")) travel.walk_kmh = number(*v, "--walk-speed");
     if (auto v = args.value("elderly-speed")) travel.elderly_walk_kmh = number(*v, "--elderly-speed");
     if (!(travel.walk_kmh > 0) || !(travel.elderly_walk_kmh > 0)) throw UsageError("keniki isochrone: walking speeds must be positive (km/h)");
+    if (auto v = args.value("drive-speeds")) {
+        for (const auto& item : split_commas(*v)) {
+            const auto eq = item.find('=');
+            if (eq == std::string::npos || eq == 0)
+                throw UsageError("keniki isochrone: --drive-speeds takes CLASS=KMH,... (e.g. residential=25,primary=40), not '" + item + "'");
+            const double kmh = number(item.substr(eq + 1), "--drive-speeds " + item.substr(0, eq));
+            if (!(kmh > 0)) throw UsageError("keniki isochrone: --drive-speeds " + item + ": a speed must be > 0 km/h");
+            travel.drive_kmh[item.substr(0, eq)] = kmh;
+        }
+    }
+    if (auto v = args.value("drive-default")) travel.drive_default_kmh = number(*v, "--drive-default");
+    if (auto v = args.value("maxspeed-factor")) travel.maxspeed_factor = number(*v, "--maxspeed-factor");
+    travel.use_maxspeed = !args.flag("ignore-maxspeed");
+    if (!(travel.drive_default_kmh > 0) || !(travel.maxspeed_factor > 0 && travel.maxspeed_factor <= 2))
+        throw UsageError("keniki isochrone: --drive-default must be > 0 km/h and --maxspeed-factor in (0, 2]");
     network::IsochroneOptions iso;
     if (auto v = args.value("side")) iso.side_m = number(*v, "--side");
     if (auto v = args.value("max-snap")) iso.max_snap_m = number(*v, "--max-snap");
@@ -152,6 +167,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
                   << std::lround(r.length_m / 100) / 10.0 << " km) in " << net.crs << "; " << r.components.dropped
                   << " disconnected pieces dropped (" << r.components.dropped_nodes << " nodes, "
                   << std::lround(r.components.dropped_length_m / 100) / 10.0 << " km)\n";
+        if (travel.mode == network::Mode::drive) std::cerr << "keniki isochrone: drive speeds: " << travel.describe_speeds() << "\n";
         for (const auto& note : roads.notes) std::cerr << "keniki isochrone: note: " << note << "\n";
     }
     std::vector<Point> placed = origins;
@@ -225,6 +241,11 @@ Command make_isochrone_command() {
         "access_m (origin to road), snapped (0: no road within --max-snap: no polygon, nulls).\n\n"
         "  --mode walk|drive      walk: every way people may walk (4.8 km/h); drive: car roads, one-way streets\n"
         "                         respected, speed from maxspeed x 0.8 or a table by road class (default walk)\n"
+        "  --drive-speeds LIST    car speeds by road class, km/h, over the built-in table: CLASS=KMH,...\n"
+        "                         (OSM highway classes or the class field's values, e.g. residential=25,primary=40)\n"
+        "  --drive-default KMH    car speed on classes in no table (default 20)\n"
+        "  --maxspeed-factor F    a tagged maxspeed counts as maxspeed x F (default 0.8)\n"
+        "  --ignore-maxspeed      class speeds only (a line layer's speed field still wins)\n"
         "  --elderly              walk (and walk the access legs) at the elderly speed\n"
         "  --walk-speed KMH       walking speed (default 4.8 = 80 m per minute)\n"
         "  --elderly-speed KMH    elderly walking speed (default 3.0)\n"

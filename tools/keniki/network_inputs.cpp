@@ -45,17 +45,26 @@ std::shared_ptr<const network::RoadNetwork> NetworkCosts::graph(const std::strin
         read.encoding = m_spec.roads.encoding;
         m_roads = network::read_roads(m_spec.roads.path, read);
     }
-    network::TravelOptions travel;
-    travel.mode = network::parse_mode(mode);
-    travel.walk_kmh = m_spec.walk_kmh;
-    travel.elderly_walk_kmh = m_spec.elderly_walk_kmh;
-    travel.elderly = elderly;
+    const network::TravelOptions travel = this->travel(mode, elderly);
     network::BuildOptions build;
     build.keep_largest_component = m_spec.keep_largest_component;
     auto g = std::make_shared<const network::RoadNetwork>(network::build_network(*m_roads, travel, build));
     m_reports[key] = g->report;
     m_graphs[key] = g;
     return g;
+}
+
+network::TravelOptions NetworkCosts::travel(const std::string& mode, bool elderly) const {
+    network::TravelOptions travel;
+    travel.mode = network::parse_mode(mode);
+    travel.walk_kmh = m_spec.walk_kmh;
+    travel.elderly_walk_kmh = m_spec.elderly_walk_kmh;
+    travel.elderly = elderly;
+    for (const auto& [klass, kmh] : m_spec.drive_kmh) travel.drive_kmh[klass] = kmh;
+    if (m_spec.drive_default_kmh) travel.drive_default_kmh = *m_spec.drive_default_kmh;
+    if (m_spec.use_maxspeed) travel.use_maxspeed = *m_spec.use_maxspeed;
+    if (m_spec.maxspeed_factor) travel.maxspeed_factor = *m_spec.maxspeed_factor;
+    return travel;
 }
 
 std::unique_ptr<analysis::NetworkCost> NetworkCosts::minutes(const std::string& mode, bool elderly) {
@@ -88,6 +97,7 @@ std::vector<report::InputProvenance> NetworkCosts::provenance() const {
                       r.nodes, r.edges, r.length_m / 1000.0, r.components.count, r.components.dropped, r.components.dropped_edges,
                       r.components.dropped_length_m / 1000.0);
         roads.notes.push_back(line);
+        if (key.rfind("drive", 0) == 0) roads.notes.push_back("drive speeds: " + travel("drive", false).describe_speeds());
     }
     out.push_back(std::move(roads));
     return out;

@@ -30,6 +30,8 @@ public:
 
 private:
     std::shared_ptr<const network::RoadNetwork> graph(const std::string& mode, bool elderly);
+    /// The plan's speeds over the built-in ones.
+    network::TravelOptions travel(const std::string& mode, bool elderly) const;
 
     project::NetworkSpec m_spec;
     std::string m_working_crs;

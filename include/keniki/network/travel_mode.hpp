@@ -91,6 +91,9 @@ struct TravelOptions {
     double drive_speed_kmh(const WayAttributes& way) const;
     /// "walk (4.8 km/h)", "walk, elderly (3.0 km/h)", "drive".
     std::string describe() const;
+    /// The car speeds, for provenance: "motorway 80, ... km/h by class; other classes 20 km/h; a
+    /// tagged maxspeed x 0.8 first" (or "tagged maxspeed ignored").
+    std::string describe_speeds() const;
 };
 
 }  // namespace keniki::network

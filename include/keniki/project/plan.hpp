@@ -83,6 +83,12 @@ struct NetworkSpec {
     double side_m = 50;                   ///< service areas: buffer on each side of the reached roads
     double max_snap_m = 500;              ///< places farther from every road are reported, not placed
     bool keep_largest_component = true;
+    /// Driving: car speeds by road class (OSM highway class, or the class field's values), km/h,
+    /// replacing those classes' built-in speeds (network::default_drive_speeds); others keep theirs.
+    std::map<std::string, double> drive_kmh;
+    std::optional<double> drive_default_kmh;  ///< classes in no table (built-in 20)
+    std::optional<bool> use_maxspeed;         ///< a tagged maxspeed beats the class speed (built-in true)
+    std::optional<double> maxspeed_factor;    ///< tagged limits scaled by this (built-in 0.8)
     int line = 0;
 };
 
