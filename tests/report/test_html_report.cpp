@@ -3,10 +3,8 @@
 // escaping, links) and as a person sees them in headless Chromium (no console error, the map is on
 // the screenshot, the page prints on one or two A4 sheets).
 
-#include <chrono>
 #include <cmath>
 #include <cstring>
-#include <iostream>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -29,12 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double k_slowdown = 5;  // ASan + UBSan
-#else
-constexpr double k_slowdown = 1;
-#endif
 
 std::string unescape_html(std::string s) {
     const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
@@ -357,7 +349,8 @@ TEST_F(HtmlSquareTown, UnitPagesPrintOnOneOrTwoA4Pages) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The demo town (data/demo): transport, stops and a scenario; every page within 3 s.
+// The demo town (data/demo): transport, stops and a scenario. How long the pages take is measured by
+// tools/bench/bench_report, not here.
 
 class HtmlDemoTown : public ::testing::Test {
 protected:
@@ -370,13 +363,11 @@ protected:
     static inline report::HtmlResult s_result;
 };
 
-TEST_F(HtmlDemoTown, AllPagesInUnderThreeSeconds) {
-    std::cout << "demo town: " << s_result.unit_pages << " unit pages in " << s_result.seconds << " s\n";
+TEST_F(HtmlDemoTown, OnePagePerUnit) {
     std::size_t units = 0;
     const json summary = read_summary(s_out);
     for (const auto& tier : summary["tiers"]) units += tier["units"].size();
     EXPECT_EQ(s_result.unit_pages, units);
-    EXPECT_LT(s_result.seconds, 3.0 * k_slowdown);
 }
 
 TEST_F(HtmlDemoTown, FiguresEqualTheSummaryAndLinksResolve) {
@@ -411,15 +402,14 @@ TEST_F(HtmlDemoTown, PagesLoadAndPrint) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Iizuka: 149 census small areas as a tier (real data from ../shared/data): under 10 s.
+// Iizuka: 149 census small areas as a tier (real data from ../shared/data), plus the city: 150 unit
+// pages (timed by tools/bench/bench_report).
 
-TEST(HtmlIizuka, OneHundredFiftyPagesInUnderTenSeconds) {
+TEST(HtmlIizuka, OneHundredFiftyPages) {
     KENIKI_REQUIRE_SHARED("iizuka/census_small_areas_2020/r2ka40205.shp");
     const fs::path out = run_plan(source_dir() / "data/examples/iizuka.toml", "keniki-html-iizuka");
     const auto result = report::write_html_reports(out.string());
-    std::cout << "Iizuka: " << result.unit_pages << " unit pages in " << result.seconds << " s\n";
     EXPECT_EQ(result.unit_pages, 150u);
-    EXPECT_LT(result.seconds, 10.0 * k_slowdown);
     const json summary = read_summary(out);
     const auto pages = pages_under(out / "report/units/small_area");
     ASSERT_EQ(pages.size(), 149u);

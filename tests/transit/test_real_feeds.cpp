@@ -3,8 +3,6 @@
 // counts made by hand with unzip + awk for the Iizuka community buses (commands in the comments).
 
 #include <algorithm>
-#include <chrono>
-#include <iostream>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,14 +32,8 @@ using keniki::transit::StopServiceOptions;
 std::string shared(const std::string& relative) { return (keniki::test::shared_data() / relative).string(); }
 Date ymd(const char* text) { return *Date::parse(text); }
 
-/// Loads a feed and prints how long it took (the figure quoted in the transit notes).
-Feed timed_load(const std::string& relative) {
-    const auto t0 = std::chrono::steady_clock::now();
-    Feed feed = load_feed(shared(relative));
-    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "[ timing   ] load_feed(" << relative << "): " << ms << " ms, " << feed.stop_times.size() << " stop_times\n";
-    return feed;
-}
+/// Loads a feed from ../shared/data.
+Feed load_shared(const std::string& relative) { return load_feed(shared(relative)); }
 
 const StopService* find(const std::vector<StopService>& all, const std::string& id) {
     auto it = std::find_if(all.begin(), all.end(), [&](const StopService& s) { return s.id == id; });
@@ -60,7 +52,7 @@ std::int64_t departures_at(const std::vector<StopService>& all, const std::strin
 TEST(Cairns, EveryTripMatchesTheIndependentTripStats) {
     KENIKI_REQUIRE_SHARED("gtfs/cairns_gtfs.zip");
     KENIKI_REQUIRE_SHARED("gtfs/cairns_trip_stats.csv");
-    const Feed feed = timed_load("gtfs/cairns_gtfs.zip");
+    const Feed feed = load_shared("gtfs/cairns_gtfs.zip");
     // The reference, read by the io module (GDAL's CSV driver), not by transit's own CSV reader.
     const keniki::Layer ref = keniki::io::read_layer(shared("gtfs/cairns_trip_stats.csv"));
     const auto c_trip = ref.field_index("trip_id"), c_route = ref.field_index("route_id"), c_start = ref.field_index("start_time"),
@@ -123,9 +115,9 @@ protected:
 
 TEST_F(Iizuka, FeedsLoadWithBomsAndGtfsJpExtras) {
     // Counts: unzip -p X.zip stops.txt | tr -d '\r' | grep -c .   (minus the header line)
-    const Feed chikuho = timed_load("iizuka/gtfs/chikuho.zip");
-    const Feed miyawaka = timed_load("iizuka/gtfs/miyawaka.zip");
-    const Feed old = timed_load("iizuka/gtfs/old4routes.zip");
+    const Feed chikuho = load_shared("iizuka/gtfs/chikuho.zip");
+    const Feed miyawaka = load_shared("iizuka/gtfs/miyawaka.zip");
+    const Feed old = load_shared("iizuka/gtfs/old4routes.zip");
     EXPECT_EQ(chikuho.stops.size(), 32u);
     EXPECT_EQ(chikuho.trips.size(), 6u);
     EXPECT_EQ(chikuho.stop_times.size(), 116u);

@@ -95,15 +95,26 @@ int report_errors(const char* program, Body&& body) {
     }
 }
 
+/// The project root these benchmarks were built from (<project>/tools/bench/bench_support.hpp -> <project>).
+inline std::filesystem::path project_dir() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path(); }
+
 /// ../shared/data beside the project root (where the benchmarks' real data lives); the relative path
 /// "../shared/data" when it is not there.
 inline std::filesystem::path shared_data_dir() {
     namespace fs = std::filesystem;
-    // <project>/tools/bench/bench_support.hpp -> <project>/../shared/data
-    const fs::path project = fs::path(__FILE__).parent_path().parent_path().parent_path();
-    const fs::path candidate = project.parent_path() / "shared" / "data";
+    const fs::path candidate = project_dir().parent_path() / "shared" / "data";
     std::error_code ec;
     return fs::exists(candidate, ec) ? candidate : fs::path("../shared/data");
+}
+
+/// The `keniki` command of the same build as this program (<build>/tools/bench/<program> ->
+/// <build>/keniki); "keniki" (looked up in PATH) when /proc/self/exe cannot be read.
+inline std::string built_keniki() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return "keniki";
+    return (self.parent_path().parent_path().parent_path() / "keniki").string();
 }
 
 /// The working directory for files a benchmark writes: the one given, or a fresh temporary one

@@ -476,15 +476,6 @@ ProcessRun run_process(const std::vector<std::string>& args) {
     return r;
 }
 
-std::string find_default_keniki() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return "keniki";
-    // <build>/tools/bench/bench_tier_model -> <build>/keniki
-    const fs::path candidate = self.parent_path().parent_path().parent_path() / "keniki";
-    return candidate.string();
-}
-
 // ---------------------------------------------------------------------------------------------
 // The in-process output phase, as tools/keniki/run_outputs.cpp does it (GeoJSON in lon/lat, one
 // GeoPackage with every layer, the unit tables as CSV) — to see where the time of a run goes.
@@ -518,7 +509,7 @@ int run(const Options& opt) {
     }
     const WorkDir work(opt.work, "keniki-bench-tier");
     const fs::path& dir = work.path();
-    const std::string keniki = opt.keniki.empty() ? find_default_keniki() : opt.keniki;
+    const std::string keniki = opt.keniki.empty() ? built_keniki() : opt.keniki;
     std::cerr << "bench_tier_model: generating " << n << " residents in " << dir.string() << "\n";
     auto t0 = Clock::now();
     const City city = make_city(n);
