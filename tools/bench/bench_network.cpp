@@ -363,12 +363,14 @@ PgRun run_pgrouting(const PgServer& pg, const network::RoadNetwork& net, const I
         "SELECT r.id, e.id AS edge, e.source, e.target, e.cost, e.reverse_cost, ST_LineLocatePoint(e.geom, r.geom) AS f, e.d "
         "FROM kn_res r CROSS JOIN LATERAL (SELECT * FROM (SELECT id, source, target, cost, reverse_cost, geom, geom <-> r.geom AS d FROM kn_edges "
         "ORDER BY geom <-> r.geom LIMIT 8) c ORDER BY d, id LIMIT 1) e";
+    // keniki's rules: a closed direction is unusable, but a point standing on an end of its edge
+    // (f = 0 or 1) is at that node whichever way the edge runs (network/search.cpp).
     const std::string foot = g17(net.foot_speed_ms());
     const std::string job =
         "CREATE TEMP TABLE kn_out AS WITH dd AS (SELECT node, min(agg_cost) AS agg_cost FROM " + dd_call("1e12", false) +
         " GROUP BY node), snap AS (" + knn +
-        ") SELECT s.id, LEAST(du.agg_cost + CASE WHEN s.reverse_cost >= 0 THEN s.reverse_cost * s.f END, "
-        "dv.agg_cost + CASE WHEN s.cost >= 0 THEN s.cost * (1 - s.f) END) + s.d / " + foot + "::float8 AS cost_s "
+        ") SELECT s.id, LEAST(du.agg_cost + CASE WHEN s.f = 0 THEN 0 WHEN s.reverse_cost >= 0 THEN s.reverse_cost * s.f END, "
+        "dv.agg_cost + CASE WHEN s.f = 1 THEN 0 WHEN s.cost >= 0 THEN s.cost * (1 - s.f) END) + s.d / " + foot + "::float8 AS cost_s "
         "FROM snap s LEFT JOIN dd du ON du.node = s.source LEFT JOIN dd dv ON dv.node = s.target WHERE s.d <= 500;";
     const char* names[] = {"DDEQ", "DDPS", "SNAP", "JOB"};
     constexpr int n_statements = 4;

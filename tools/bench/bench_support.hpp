@@ -463,8 +463,9 @@ inline PgServer prepare_postgres(const PgWanted& w, bool install) {
         create += "CREATE EXTENSION " + e + "; ";
         names += (names.empty() ? "" : " / ") + e;
     }
-    // (bench::quoted: std::quoted would win for a non-const string by argument-dependent lookup)
-    if (const auto [rc, out] = shell(pg.psql + " -c " + bench::quoted(create) + " </dev/null"); rc != 0) {
+    // (Not pg.psql + " -c ...": pg.psql is `su postgres -c '...'`, and su takes the last -c as its command.)
+    // (bench::quoted: std::quoted would win for a non-const string by argument-dependent lookup.)
+    if (const auto [rc, out] = shell(as_postgres("psql -XAtqw -d " + w.database + " -c " + bench::quoted(create)) + " </dev/null"); rc != 0) {
         pg.why_not = "CREATE EXTENSION " + names + " failed: " + first_line(out);
         return pg;
     }
