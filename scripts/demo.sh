@@ -10,4 +10,4 @@ build/keniki validate data/demo/plan.toml
 build/keniki run data/demo/plan.toml --out out/demo --overwrite
 echo
 echo "Open out/demo/keniki.gpkg in QGIS, or the out/demo/*.geojson files in any browser map;"
-echo "out/demo/units_<tier>.csv open in Excel; out/demo/summary.json holds every figure."
+echo "out/demo/units_<tier>.csv and hubs_<tier>.csv open in Excel; out/demo/summary.json holds every figure."

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "analysis/hub_sums.hpp"
 #include "analysis/tier_geometry.hpp"
 #include "analysis/tier_residents.hpp"
 #include "analysis/tier_sums.hpp"
@@ -73,6 +74,8 @@ void analyse_tier(const ModelInput& in, const std::shared_ptr<const ResidentPiec
 
     // Per unit: people, cost statistics, beyond reach, nearest hub in another unit.
     detail::sum_units(local_hub, hub_unit, input.reach, tier);
+    // Per hub: its catchment (residents in a unit whose nearest hub it is), within reach, cost.
+    detail::sum_hubs(local_hub, hub_unit, input.hubs, input.reach, tier);
 
     // Service area, and per unit the gap: the unit minus the service area (GEOS, one unit per task).
     tier.service_area = input.cost->service_area(hub_points, input.reach);

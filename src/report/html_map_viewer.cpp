@@ -26,7 +26,7 @@ constexpr std::string_view k_viewer_js = R"JS(
   function popup(layerInfo, props){
     var box = document.createElement('div'); box.className = 'pop';
     var h = document.createElement('div'); h.className = 'pop-title';
-    h.textContent = props.unit_name || props.name || props.unit_id || props.hub_id || props.stop_id || layerInfo.title;
+    h.textContent = props.hub_name || props.unit_name || props.name || props.unit_id || props.hub_id || props.stop_id || layerInfo.title;
     box.appendChild(h);
     if (layerInfo.tier && props.unit_id != null && data.pages[layerInfo.tier] && data.pages[layerInfo.tier][props.unit_id]) {
       var a = document.createElement('a'); a.href = data.pages[layerInfo.tier][props.unit_id]; a.textContent = ui.open_page;
@@ -50,7 +50,7 @@ constexpr std::string_view k_viewer_js = R"JS(
     if (k === 'gaps') return function(){ return {color: '#d62728', weight: 0.8, fillColor: '#d62728', fillOpacity: 0.18}; };
     if (k === 'transport_zones') return function(f){ var col = classColours[f.properties['class']] || '#999'; return {color: col, weight: 0.5, fillColor: col, fillOpacity: 0.35}; };
     if (k === 'changes') return function(f){ var lost = /^lost/.test(f.properties.change || ''); return {color: lost ? '#b2182b' : '#1a9850', weight: 1, fillColor: lost ? '#b2182b' : '#1a9850', fillOpacity: 0.45}; };
-    if (k === 'hubs' || k === 'stops' || k === 'residents') return function(){ return {}; };  // point styles are set in point()
+    if (k === 'hubs' || k === 'hub_figures' || k === 'stops' || k === 'residents') return function(){ return {}; };  // point styles are set in point()
     return function(){ return {color: '#555', weight: 1.5, fillOpacity: 0.1}; };
   }
   function point(info){
@@ -59,6 +59,10 @@ constexpr std::string_view k_viewer_js = R"JS(
       if (info.kind === 'hubs') {
         var hub = p.hub_of_tiers && String(p.hub_of_tiers) !== '';
         return L.circleMarker(latlng, {radius: hub ? 6 : 4, color: '#fff', weight: 1.5, fillColor: hub ? '#c62828' : '#555', fillOpacity: 1});
+      }
+      if (info.kind === 'hub_figures') {  // a ring in the tier's colour, larger for a larger catchment
+        var n = Number(p.nearest_pop_total) || 0;
+        return L.circleMarker(latlng, {radius: Math.min(24, 6 + Math.sqrt(n) / 4), color: tierColours[info.tier_index % tierColours.length], weight: 2.5, fill: false});
       }
       if (info.kind === 'stops') {
         var st = p.kind === 'station' || info.name === 'stations';
@@ -108,7 +112,7 @@ std::string read_file(const fs::path& p) {
 }
 
 struct LayerMeta {
-    std::string kind;     ///< units, service_area, gaps, residents, hubs, stops, transport_zones, changes, other
+    std::string kind;     ///< units, service_area, gaps, residents, hubs, hub_figures, stops, transport_zones, changes, other
     std::string tier;     ///< tier id for per-tier layers
     int tier_index = -1;
     std::string title;
@@ -150,6 +154,10 @@ LayerMeta describe(const ReportContext& ctx, const std::string& name) {
         m.title = ctx.t("住民", "Residents") + (m.tier.empty() ? std::string() : " (" + ctx.tiers[static_cast<std::size_t>(m.tier_index)].name + ")");
         m.order = 60;
         m.lazy = true;
+    } else if (tier_of("hubs_")) {
+        m.kind = "hub_figures";
+        m.title = ctx.t("拠点の担当人口: ", "Hub catchments: ") + ctx.tiers[static_cast<std::size_t>(m.tier_index)].name;
+        m.order = 85 + m.tier_index;
     } else if (name == "hubs") {
         m.kind = "hubs";
         m.title = ctx.t("施設 (赤: 拠点)", "Facilities (red: hubs)");

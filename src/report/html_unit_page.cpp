@@ -263,8 +263,23 @@ std::string population(const PageParts& p) {
     return out;
 }
 
-/// Hub names (with ids) for a list of hub ids; past `limit` names, how many more.
-std::string hub_names(const PageParts& p, const json& ids, std::size_t limit) {
+/// " (担当 35人、うち到達圏内 15人)": the hub's catchment, the people whose nearest hub of the tier it is, and
+/// those of them within reach, from the tier's hub_figures; "" when the run has none for the hub.
+std::string catchment_of(const PageParts& p, const json& id) {
+    const json& figures = at_or_null(p.s, p.tier.ptr + "/hub_figures");
+    if (!figures.is_array()) return {};
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+        if (!figures[k].is_object() || figures[k].value("hub_id", json()) != id) continue;
+        const std::string h = p.tier.ptr + "/hub_figures/" + std::to_string(k);
+        return p.t(" (担当 ", " (catchment ") + fig(p.s, h + "/nearest/pop_total") + p.t("人、うち到達圏内 ", ", within reach ") +
+               fig(p.s, h + "/within_reach/pop_total") + p.t("人)", ")");
+    }
+    return {};
+}
+
+/// Hub names (with ids) for a list of hub ids; past `limit` names, how many more. With
+/// `catchments`, each hub's catchment follows its name.
+std::string hub_names(const PageParts& p, const json& ids, std::size_t limit, bool catchments = false) {
     if (!ids.is_array() || ids.empty()) return p.t("なし", "none");
     const RunData& run = p.ctx.run;
     const auto id_col = run.hubs.field_index("hub_id");
@@ -287,6 +302,7 @@ std::string hub_names(const PageParts& p, const json& ids, std::size_t limit) {
         }
         if (!out.empty()) out += p.t("、", ", ");
         out += escape(name.empty() ? hid : name + " (" + hid + ")");
+        if (catchments) out += catchment_of(p, id);
     }
     return out;
 }
@@ -303,7 +319,7 @@ std::string reach(const PageParts& p) {
                                                           : hub_names(p, tier_hubs, 4)) +
            p.t("。到達圏: ", ". Reach: ") +
            fig(p.s, p.tier.ptr + "/reach", dec) + " " + escape(unit) + " (" + escape(p.t.phrase(jt.value("cost", ""))) + ")" + p.t("。圏域内の拠点: ", ". Hubs inside: ") +
-           hub_names(p, at_or_null(p.s, u + "/hubs_inside"), 4) + "</p>";
+           hub_names(p, at_or_null(p.s, u + "/hubs_inside"), 4, true) + "</p>";
     out += "<div class=\"cols\"><div><h3>" + (p.tier.cost_unit == "m" ? p.t("最寄りの拠点までの距離 (人口加重)", "Distance to the nearest hub (per person)")
                                                          : p.t("最寄りの拠点までの所要時間 (人口加重)", "Time to the nearest hub (per person)")) + "</h3>";
     out += "<table><thead><tr><th class=\"n\">" + p.t("平均", "Mean") + "</th><th class=\"n\">" + p.t("中央値", "Median") + "</th><th class=\"n\">" +

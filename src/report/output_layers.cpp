@@ -127,6 +127,34 @@ Value unit_id_of(const TierResult& tier, std::int32_t u) {
     return u < 0 ? Value{} : Value{tier.units[static_cast<std::size_t>(u)].id};
 }
 
+/// Every hub of the tier at its place with its catchment (担当): the residents in a unit whose nearest
+/// hub it is, those of them within reach, and their cost. Over the rows, nearest_pop_total adds up to
+/// the units' people less those with no hub, within_reach_pop_total to the units' people less beyond_reach.
+Layer hub_figures_layer(const ModelInput& in, const ModelResult& r, std::size_t t, const std::string& crs) {
+    const TierResult& tier = r.tiers[t];
+    const std::string p = cost_prefix(tier), u = "_" + tier.cost_unit;
+    LayerBuilder b("hubs_" + tier.id, crs);
+    b.column("tier", FieldType::text).column("hub_id", FieldType::text).column("hub_name", FieldType::text).column("kind", FieldType::text)
+        .column("unit_id", FieldType::text).column("unit_name", FieldType::text)
+        .column("nearest_pop_total", FieldType::real).column("nearest_pop_65plus", FieldType::real).column("nearest_pop_75plus", FieldType::real)
+        .column("within_reach_pop_total", FieldType::real).column("within_reach_pop_65plus", FieldType::real)
+        .column("within_reach_pop_75plus", FieldType::real).column("within_reach_share", FieldType::real)
+        .column(p + "_mean" + u, FieldType::real).column(p + "_max" + u, FieldType::real).column("reach" + u, FieldType::real);
+    for (const auto& hub : tier.hubs) {
+        const auto& f = in.facilities[static_cast<std::size_t>(hub.facility)];
+        b.row(Geometry{f.location});
+        b.set(tier.id).set(f.id).set(f.name).set(f.kind).set(unit_id_of(tier, hub.unit))
+            .set(hub.unit < 0 ? Value{} : Value{tier.units[static_cast<std::size_t>(hub.unit)].name})
+            .set(hub.nearest.total).set(hub.nearest.age65).set(hub.nearest.age75)
+            .set(hub.within_reach.total).set(hub.within_reach.age65).set(hub.within_reach.age75)
+            .set(round_to(share(hub.within_reach.total, hub.nearest.total), 1e-6))
+            .set(hub.cost_defined ? Value{round_to(hub.mean_cost, 0.1)} : Value{})
+            .set(hub.cost_defined ? Value{round_to(hub.max_cost, 0.1)} : Value{})
+            .set(tier.reach);
+    }
+    return b.take();
+}
+
 Value hub_id_of(const ModelInput& in, std::int32_t h) {
     return h < 0 ? Value{} : Value{in.facilities[static_cast<std::size_t>(h)].id};
 }
@@ -200,6 +228,7 @@ OutputLayers build_output_layers(const ModelInput& input, const ModelResult& res
         out.units.push_back(units_layer(input, result, t, working_crs));
         out.service_areas.push_back(service_area_layer(result, t, working_crs));
         out.gaps.push_back(gaps_layer(result, t, working_crs));
+        out.hub_figures.push_back(hub_figures_layer(input, result, t, working_crs));
     }
     if (options.residents) out.residents = residents_layers(input, result, working_crs);
     out.hubs = hubs_layer(input, result, working_crs);

@@ -79,6 +79,19 @@ json build_summary(const analysis::ModelInput& input, const analysis::ModelResul
         }
         jt["in_units"] = people(in_units);
         jt["beyond_reach"] = people(beyond);
+        // Per hub, its catchment (担当): the residents in a unit whose nearest hub it is. Over the
+        // hubs, nearest adds up to in_units - no_hub and within_reach to in_units - beyond_reach.
+        jt["no_hub"] = people(tier.no_hub);
+        jt["hub_figures"] = json::array();
+        for (const auto& h : tier.hubs) {
+            json jh;
+            jh["hub_id"] = input.facilities[static_cast<std::size_t>(h.facility)].id;
+            jh["unit_id"] = h.unit >= 0 ? json(tier.units[static_cast<std::size_t>(h.unit)].id) : json(nullptr);
+            jh["nearest"] = people(h.nearest);
+            jh["within_reach"] = people(h.within_reach);
+            jh["cost"] = h.cost_defined ? json{{"mean", number(h.mean_cost)}, {"max", number(h.max_cost)}} : json(nullptr);
+            jt["hub_figures"].push_back(jh);
+        }
         doc["tiers"].push_back(jt);
     }
     doc["warnings"] = context.warnings;

@@ -6,7 +6,8 @@
 // Independent checks: nobody walks a road shorter than the straight line to their hub (time x 50 m a
 // minute >= the straight distance, from the written lon/lat by a local flat-earth formula, good to
 // 0.1 % across the town); each unit's people beyond reach are the residents flagged beyond reach,
-// and the flag follows the written time; driving every class at 40 km/h never takes longer than at 20 km/h.
+// and the flag follows the written time; each hub's catchment is the residents written with it as their
+// hub; driving every class at 40 km/h never takes longer than at 20 km/h.
 
 #include <cmath>
 #include <filesystem>
@@ -127,6 +128,34 @@ TEST(RunNetwork, ElderlyWalkNeverBeatsTheStraightLineAndBeyondReachAddsUp) {
         total_beyond += beyond[id];
     }
     EXPECT_DOUBLE_EQ(tier->at("beyond_reach").at("pop_total").get<double>(), total_beyond);
+
+    // The hubs' catchments: per hub, the residents in a unit whose nearest hub it is (each resident is
+    // one person). Those the roads bring to no hub are in no catchment: summary "no_hub". So the
+    // catchments add up to in_units - no_hub, and their people within reach to in_units - beyond_reach.
+    std::map<std::string, double> nearest, within;
+    double no_hub = 0;
+    for (const auto& r : people) {
+        if (r.unit.empty()) continue;
+        if (r.hub.empty()) {
+            no_hub += 1;
+            continue;
+        }
+        nearest[r.hub] += 1;
+        if (!r.beyond) within[r.hub] += 1;
+    }
+    EXPECT_GT(no_hub, 0);
+    EXPECT_DOUBLE_EQ(tier->at("no_hub").at("pop_total").get<double>(), no_hub);
+    double sum_nearest = 0, sum_within = 0;
+    for (const auto& h : tier->at("hub_figures")) {
+        const std::string id = h.at("hub_id");
+        EXPECT_DOUBLE_EQ(h.at("nearest").at("pop_total").get<double>(), nearest[id]) << id;
+        EXPECT_DOUBLE_EQ(h.at("within_reach").at("pop_total").get<double>(), within[id]) << id;
+        sum_nearest += h.at("nearest").at("pop_total").get<double>();
+        sum_within += h.at("within_reach").at("pop_total").get<double>();
+    }
+    const double in_units = tier->at("in_units").at("pop_total").get<double>();
+    EXPECT_DOUBLE_EQ(sum_nearest, in_units - no_hub);
+    EXPECT_DOUBLE_EQ(sum_within, in_units - total_beyond);
 }
 
 TEST(RunNetwork, DriveSpeedsFromThePlan) {

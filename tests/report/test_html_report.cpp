@@ -207,6 +207,9 @@ TEST_F(HtmlSquareTown, FiguresEqualTheSummary) {
     ASSERT_EQ(w["unit_id"], "w");
     EXPECT_EQ(shown("/tiers/1/units/0/people/pop_total"), report::html::format_number(w["people"]["pop_total"].get<double>()));
     EXPECT_EQ(shown("/tiers/1/units/0/beyond_reach/pop_65plus"), report::html::format_number(w["beyond_reach"]["pop_65plus"].get<double>()));
+    // The west hub H0 stands in the unit and is listed with its catchment: 35 people, 15 of them within reach.
+    EXPECT_EQ(shown("/tiers/1/hub_figures/0/nearest/pop_total"), "35");
+    EXPECT_EQ(shown("/tiers/1/hub_figures/0/within_reach/pop_total"), "15");
 }
 
 TEST_F(HtmlSquareTown, LinksResolve) {

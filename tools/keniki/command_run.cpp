@@ -155,6 +155,8 @@ Command make_run_command() {
                    "usage: keniki run PLAN --out DIR [--overwrite] [--csv-encoding utf-8-bom|utf-8|cp932] [--quiet] [-v]\n\n"
                    "Runs everything the plan (a TOML project file) asks for and writes into DIR:\n"
                    "  units_<tier>.geojson/.csv  every unit with its figures (pop_total, pop_65plus, dist_p90_m, ...)\n"
+                   "  hubs_<tier>.geojson/.csv   every hub of the tier with its catchment: the people whose nearest\n"
+                   "                             hub it is, those within reach, their mean and max cost\n"
                    "  service_area_<tier>.geojson, gaps_<tier>.geojson, residents.geojson, hubs.geojson\n"
                    "  keniki.gpkg                all layers in the working CRS\n"
                    "  summary.json               every figure and where the inputs came from\n"

@@ -26,6 +26,7 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
         for (const auto& l : layers.units) all.push_back(&l);
         for (const auto& l : layers.service_areas) all.push_back(&l);
         for (const auto& l : layers.gaps) all.push_back(&l);
+        for (const auto& l : layers.hub_figures) all.push_back(&l);
         for (const auto& l : layers.residents) all.push_back(&l);
         for (const auto& l : layers.extra) all.push_back(&l);
         all.push_back(&layers.hubs);
@@ -44,9 +45,12 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
             io::WriteOptions csv;
             csv.csv_encoding = options.csv_encoding;
             csv.csv_geometry = false;
-            for (const auto& l : layers.units) {
-                const std::string name = l.name + ".csv";
-                io::write_layer((staging / name).string(), l, csv);
+            std::vector<const Layer*> tables;
+            for (const auto& l : layers.units) tables.push_back(&l);
+            for (const auto& l : layers.hub_figures) tables.push_back(&l);
+            for (const Layer* l : tables) {
+                const std::string name = l->name + ".csv";
+                io::write_layer((staging / name).string(), *l, csv);
                 written.push_back(name);
             }
         }

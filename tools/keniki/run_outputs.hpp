@@ -18,8 +18,8 @@ struct OutputOptions {
     bool overwrite = false;
 };
 
-/// Writes GeoJSON (RFC 7946) per layer, one GeoPackage in the working CRS, a CSV per tier and
-/// summary.json. Returns the list of files written (relative to dir).
+/// Writes GeoJSON (RFC 7946) per layer, one GeoPackage in the working CRS, two CSV tables per tier
+/// (units_<tier>, hubs_<tier>) and summary.json. Returns the list of files written (relative to dir).
 std::vector<std::string> write_run_outputs(const std::string& dir, const report::OutputLayers& layers, const nlohmann::ordered_json& summary,
                                            const OutputOptions& options);
 

@@ -115,6 +115,23 @@ struct TierResidents {
     std::size_t size() const { return pieces ? pieces->size() : 0; }
 };
 
+/// One hub of a tier and its catchment (担当): the residents whose nearest hub of the tier it is.
+/// Catchments count the residents the unit figures count, those in a unit of the tier (pieces of
+/// area-weighted polygons with their own weights); residents in no unit are in
+/// TierResult::outside_all_units and in no catchment. within_reach follows the rule of
+/// UnitResult::beyond_reach (cost <= reach is within, anything else beyond), so per tier:
+///   sum over hubs of nearest      == sum over units of people - no_hub
+///   sum over hubs of within_reach == sum over units of (people - beyond_reach)
+/// (residents with no hub have an infinite cost: beyond reach, in no catchment).
+struct HubResult {
+    std::int32_t facility = -1;          ///< index into ModelInput::facilities
+    std::int32_t unit = -1;              ///< the unit of the tier the hub stands in (-1: none)
+    PeopleCount nearest;                 ///< residents in a unit whose nearest hub this is
+    PeopleCount within_reach;            ///< of those, the ones with cost <= the tier's reach
+    double mean_cost = 0, max_cost = 0;  ///< population-weighted mean and the max of their finite costs
+    bool cost_defined = false;           ///< false when nobody with a finite cost is in the catchment
+};
+
 struct TierResult {
     std::string id, name, name_en;
     std::string cost_description, cost_unit;
@@ -124,6 +141,8 @@ struct TierResult {
     double overlap_m2 = 0, overlap_share = 0;  ///< area counted in more than one unit
     PeopleCount outside_all_units;             ///< residents in no unit of this tier
     PeopleCount total;                         ///< all residents (the study total)
+    std::vector<HubResult> hubs;               ///< one per hub, in TierInput::hubs order
+    PeopleCount no_hub;                        ///< residents in a unit with no hub (no road reaches one)
     MultiPolygon service_area;
     std::vector<std::string> nesting_problems;  ///< units not nested in a parent, in words
     TierResidents residents;

@@ -15,6 +15,7 @@ struct OutputLayers {
     std::vector<Layer> units;          ///< "units_<tier>", one per tier (also the CSV tables)
     std::vector<Layer> service_areas;  ///< "service_area_<tier>"
     std::vector<Layer> gaps;           ///< "gaps_<tier>": the unit minus the service area, with the people in it
+    std::vector<Layer> hub_figures;    ///< "hubs_<tier>": each hub of the tier at its place, with its catchment (also CSV tables)
     std::vector<Layer> residents;      ///< "residents" (points), or "residents_<tier>" for area-weighted pieces
     Layer hubs;                        ///< "hubs"
     std::vector<Layer> extra;          ///< further layers (transport zones, stops, scenario changes)
