@@ -221,6 +221,21 @@ Layer hubs_layer(const ModelInput& in, const ModelResult& r, const std::string& 
 
 }  // namespace
 
+std::vector<const Layer*> OutputLayers::all() const {
+    std::vector<const Layer*> out;
+    for (const auto* group : {&units, &service_areas, &gaps, &hub_figures, &residents, &extra})
+        for (const auto& l : *group) out.push_back(&l);
+    out.push_back(&hubs);
+    return out;
+}
+
+std::vector<const Layer*> OutputLayers::tables() const {
+    std::vector<const Layer*> out;
+    for (const auto* group : {&units, &hub_figures})
+        for (const auto& l : *group) out.push_back(&l);
+    return out;
+}
+
 OutputLayers build_output_layers(const ModelInput& input, const ModelResult& result, const std::string& working_crs,
                                  const LayerOptions& options) {
     OutputLayers out;

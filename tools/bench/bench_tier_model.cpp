@@ -477,20 +477,6 @@ ProcessRun run_process(const std::vector<std::string>& args) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The in-process output phase, as tools/keniki/run_outputs.cpp does it (GeoJSON in lon/lat, one
-// GeoPackage with every layer, the unit tables as CSV) — to see where the time of a run goes.
-
-std::vector<const Layer*> all_layers(const report::OutputLayers& layers) {
-    std::vector<const Layer*> all;
-    for (const auto& l : layers.units) all.push_back(&l);
-    for (const auto& l : layers.service_areas) all.push_back(&l);
-    for (const auto& l : layers.gaps) all.push_back(&l);
-    for (const auto& l : layers.residents) all.push_back(&l);
-    all.push_back(&layers.hubs);
-    return all;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The benchmark
 
 int run(const Options& opt) {
@@ -706,7 +692,9 @@ int run(const Options& opt) {
         split.push_back({"reference, not keniki: brute-force nearest of 200 hubs, plain loop on all cores (compare b4)", brute, "", {}, ""});
     }
 
-    // Output phase, as run_outputs.cpp writes it.
+    // The in-process output phase, as tools/keniki/run_outputs.cpp writes it (the same
+    // OutputLayers::all() and tables(): GeoJSON in lon/lat, one GeoPackage with every layer, the unit
+    // and hub tables as CSV) — to see where the time of a run goes.
     for (const bool with_residents : {false, true}) {
         report::LayerOptions lo;
         lo.residents = with_residents;
@@ -717,7 +705,7 @@ int run(const Options& opt) {
         const fs::path out = dir / "split_out";
         fs::remove_all(out);
         fs::create_directories(out);
-        const auto all = all_layers(layers);
+        const auto all = layers.all();
         io::WriteOptions ow;
         ow.overwrite = true;
         const Stats gj = time_runs(
@@ -739,10 +727,10 @@ int run(const Options& opt) {
             cw.csv_geometry = false;
             const Stats cs = time_runs(
                 k, [&] {
-                    for (const auto& l : layers.units) io::write_layer((out / (l.name + ".csv")).string(), l, cw);
+                    for (const Layer* l : layers.tables()) io::write_layer((out / (l->name + ".csv")).string(), *l, cw);
                 },
                 flush_to_disk);
-            split.push_back({"CSV: unit tables" + tag, cs, "", {}, ""});
+            split.push_back({"CSV: unit and hub tables" + tag, cs, "", {}, ""});
         }
         if (with_residents) {
             for (const auto& l : layers.residents) {

@@ -22,14 +22,7 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
     fs::create_directories(staging);
     std::vector<std::string> written;
     try {
-        std::vector<const Layer*> all;
-        for (const auto& l : layers.units) all.push_back(&l);
-        for (const auto& l : layers.service_areas) all.push_back(&l);
-        for (const auto& l : layers.gaps) all.push_back(&l);
-        for (const auto& l : layers.hub_figures) all.push_back(&l);
-        for (const auto& l : layers.residents) all.push_back(&l);
-        for (const auto& l : layers.extra) all.push_back(&l);
-        all.push_back(&layers.hubs);
+        const std::vector<const Layer*> all = layers.all();
         if (options.geojson) {
             for (const Layer* l : all) {
                 const std::string name = l->name + ".geojson";
@@ -45,10 +38,7 @@ std::vector<std::string> write_run_outputs(const std::string& dir, const report:
             io::WriteOptions csv;
             csv.csv_encoding = options.csv_encoding;
             csv.csv_geometry = false;
-            std::vector<const Layer*> tables;
-            for (const auto& l : layers.units) tables.push_back(&l);
-            for (const auto& l : layers.hub_figures) tables.push_back(&l);
-            for (const Layer* l : tables) {
+            for (const Layer* l : layers.tables()) {
                 const std::string name = l->name + ".csv";
                 io::write_layer((staging / name).string(), *l, csv);
                 written.push_back(name);
