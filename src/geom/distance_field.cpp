@@ -128,9 +128,11 @@ DistanceField::DistanceField(std::span<const LineString> lines, double cell, dou
     const double w = std::ceil(x1 / cell + reach) + 2 - static_cast<double>(m_origin_i);
     const double h = std::ceil(y1 / cell + reach) + 2 - static_cast<double>(m_origin_j);
     const double tiles = std::ceil(w / k_tile) * std::ceil(h / k_tile);
-    if (w > (1 << 30) || h > (1 << 30) || tiles > 1 << 26) {
-        // Too wide a grid even to index its tiles: over any budget.
-        m_corners_needed = w * h;
+    if (w > (1 << 20) || h > (1 << 20) || tiles > (1 << 22)) {
+        // Too wide a grid even to index its tiles (the tile index and the per-row counts below grow
+        // with the box, not with the lines: 16 MB and 8 MB at these limits): over any budget, and
+        // no cell size derived from the box would do, since the lines may be few and far apart.
+        m_corners_needed = std::numeric_limits<double>::infinity();
         if (max_corners > 0) return;
         throw DataError("line outline: " + std::to_string(w) + " x " + std::to_string(h) + " cells of " + std::to_string(cell) +
                         " m are too many; use a larger cell");

@@ -36,13 +36,15 @@ MultiPolygon outline_lines(std::span<const LineString> lines, double distance, c
     if (lines.empty() || !(distance > 0) || !std::isfinite(distance)) return {};
     double cell = options.cell_m > 0 ? options.cell_m : distance / 5;
     std::optional<detail::DistanceField> field;
+    const auto exact = [&] { return buffer_lines(lines, distance, std::max(1, options.quadrant_segments)); };
     for (int attempt = 0;; ++attempt) {
+        if (cell > distance) return exact();  // a disc or capsule could fall between the corners
         field.emplace(lines, cell, distance / cell, options.max_corners);
         if (!(options.max_corners > 0 && field->corners_needed() > options.max_corners)) break;
         // Over the memory budget. Dense lines over a wide area fit with coarser cells; lines spread
-        // thinly (each needing a tile of its own however coarse the cells) do not, and for them the
-        // exact union is cheap anyway, having little to merge.
-        if (attempt == 1) return buffer_lines(lines, distance, std::max(1, options.quadrant_segments));
+        // thinly (each needing a tile of its own however coarse the cells) or over a box too wide to
+        // index do not, and for them the exact union is cheap anyway, having little to merge.
+        if (attempt == 1 || !std::isfinite(field->corners_needed())) return exact();
         cell *= 1.05 * std::sqrt(field->corners_needed() / options.max_corners);
     }
     const double radius = distance / cell;

@@ -276,5 +276,35 @@ TEST(LineOutline, OverTheMemoryBudget) {
     EXPECT_NEAR(area(discs), area(buffer_lines(points, r, 8)), 1e-6 * area(discs));
 }
 
+TEST(LineOutline, LinesSpreadOverAWideBoxKeepEveryPiece) {
+    // Eleven 40 m roads 30 km apart along a 300 km diagonal, 5 m side (1 m cells): the box holds
+    // 300,000 x 300,000 corners, too many even to index its tiles. Each road must come back as its
+    // own capsule, 40 x 10 + pi x 25 = 478.5 m^2 (8-segment arcs: 477.5), not be lost to cells grown
+    // to fit the box. (Reported in review: 1 part and 177 m^2 instead of 11 and 5,325.)
+    std::vector<LineString> roads;
+    for (int k = 0; k <= 10; ++k) {
+        const double at = 30000.0 * k;
+        roads.push_back(line({Point{at, at}, Point{at + 40, at}}));
+    }
+    const MultiPolygon g = outline_lines(roads, 5);
+    expect_valid(g);
+    EXPECT_EQ(g.size(), 11u);
+    EXPECT_NEAR(area(g), 11 * (400 + pi * 25), 11 * 1.5);
+    // Two points 3,000 km apart, 50 m side: two whole discs.
+    const std::vector<LineString> far = {LineString{Point{0, 0}}, LineString{Point{3e6, 0}}};
+    const MultiPolygon discs = outline_lines(far, r);
+    EXPECT_EQ(discs.size(), 2u);
+    EXPECT_NEAR(area(discs), 2 * pi * r * r, 2 * pi * r * r * 0.01);
+}
+
+TEST(LineOutline, CellsCoarserThanTheSideGiveTheExactUnion) {
+    // A disc narrower than a cell could fall between the corners: such a request is drawn exactly.
+    const std::vector<LineString> dot = {LineString{Point{3, 7}}};
+    OutlineOptions coarse;
+    coarse.cell_m = 80;
+    const MultiPolygon g = outline_lines(dot, r, coarse);
+    EXPECT_NEAR(area(g), area(buffer_lines(dot, r, 8)), 1e-6);
+}
+
 }  // namespace
 }  // namespace keniki::geom
