@@ -77,4 +77,18 @@ RoadData read_roads(const std::string& path, const RoadReadOptions& options) {
     return roads_from_layer(io::read_layer(path, read), options, path);
 }
 
+std::vector<std::string> unused_speed_classes(const RoadData& roads, const SpeedTable& table) {
+    std::vector<bool> used(table.size(), false);
+    for (const RoadWay& w : roads.ways) {
+        if (!w.attributes.drive) continue;
+        if (const auto it = table.find(w.attributes.highway); it != table.end())
+            used[static_cast<std::size_t>(std::distance(table.begin(), it))] = true;
+    }
+    std::vector<std::string> out;
+    std::size_t k = 0;
+    for (const auto& [klass, kmh] : table)
+        if (!used[k++]) out.push_back(klass);
+    return out;
+}
+
 }  // namespace keniki::network

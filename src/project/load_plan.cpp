@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -545,8 +546,8 @@ private:
         const std::pair<const char*, double*> positive[] = {{"walk_kmh", &n.walk_kmh}, {"elderly_walk_kmh", &n.elderly_walk_kmh},
                                                              {"side_m", &n.side_m}, {"max_snap_m", &n.max_snap_m}};
         for (const auto& [key, value] : positive) {
-            if (get_number(*s, key, *value) && !(*value > 0))
-                problem(m_plan.line_of(s->key_path(key), s->line), "network." + std::string(key) + " must be greater than 0");
+            if (get_number(*s, key, *value) && !(*value > 0 && std::isfinite(*value)))
+                problem(m_plan.line_of(s->key_path(key), s->line), "network." + std::string(key) + " must be a number greater than 0");
         }
         get_bool(*s, "keep_largest_component", n.keep_largest_component);
         if (const auto t = get_table(*s, "drive_kmh", false, "{ residential = 25, primary = 40 }")) {
@@ -554,14 +555,14 @@ private:
                 const std::string name(key.str());
                 double kmh = 0;
                 if (get_number(*t, name, kmh)) {
-                    if (kmh > 0) n.drive_kmh[name] = kmh;
+                    if (kmh > 0 && std::isfinite(kmh)) n.drive_kmh[name] = kmh;
                     else problem(line_of(node), "network.drive_kmh." + name + " must be greater than 0 (km/h), not " + number_text(kmh));
                 }
             }
         }
         double v = 0;
         if (get_number(*s, "drive_default_kmh", v)) {
-            if (v > 0) n.drive_default_kmh = v;
+            if (v > 0 && std::isfinite(v)) n.drive_default_kmh = v;
             else problem(m_plan.line_of(s->key_path("drive_default_kmh"), s->line), "network.drive_default_kmh must be greater than 0 (km/h)");
         }
         if (get_number(*s, "maxspeed_factor", v)) {

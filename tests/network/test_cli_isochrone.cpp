@@ -117,6 +117,12 @@ TEST_F(CliIsochrone, DriveSpeedTable) {
     EXPECT_NE(r.err.find("drive speeds: living_street 10, motorway 80,"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("residential 40,"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("other classes 20 km/h; a tagged maxspeed x 0.8 first"), std::string::npos) << r.err;
+    // Spaces round a class are dropped; a class no car road has is warned about (a typo), even quietly.
+    EXPECT_DOUBLE_EQ(three_second_drive_road_km(out, "130.701,32.8005", "--drive-speeds ' residential =40'"), 0.067);
+    const auto typo = test::run_keniki("isochrone --roads " + grid() + " --from 130.701,32.8005 --minutes 1 --mode drive --drive-speeds residental=40 --out " +
+                                       test::shell_quote(out.string()) + " --overwrite --quiet");
+    EXPECT_EQ(typo.exit_code, 0) << typo.err;
+    EXPECT_NE(typo.err.find("warning: --drive-speeds residental: no road open to cars in"), std::string::npos) << typo.err;
 }
 
 TEST_F(CliIsochrone, UsageErrors) {
@@ -144,6 +150,8 @@ TEST_F(CliIsochrone, UsageErrors) {
                  "> 0 km/h");
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode drive --maxspeed-factor 3 --out " + out),
                  "--maxspeed-factor in (0, 2]");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode walk --drive-speeds residential=30 --out " + out),
+                 "are for --mode drive");
     std::ofstream(dir / "x.geojson") << "{}";
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --out " + out), "--overwrite");
 }

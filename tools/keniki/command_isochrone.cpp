@@ -115,19 +115,27 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (auto v = args.value("walk-speed")) travel.walk_kmh = number(*v, "--walk-speed");
     if (auto v = args.value("elderly-speed")) travel.elderly_walk_kmh = number(*v, "--elderly-speed");
     if (!(travel.walk_kmh > 0) || !(travel.elderly_walk_kmh > 0)) throw UsageError("keniki isochrone: walking speeds must be positive (km/h)");
+    network::SpeedTable given_speeds;  // as given, to warn about classes no road has
     if (auto v = args.value("drive-speeds")) {
         for (const auto& item : split_commas(*v)) {
             const auto eq = item.find('=');
-            if (eq == std::string::npos || eq == 0)
+            std::string klass = item.substr(0, eq == std::string::npos ? item.size() : eq);
+            while (!klass.empty() && klass.back() == ' ') klass.pop_back();
+            while (!klass.empty() && klass.front() == ' ') klass.erase(0, 1);
+            if (eq == std::string::npos || klass.empty())
                 throw UsageError("keniki isochrone: --drive-speeds takes CLASS=KMH,... (e.g. residential=25,primary=40), not '" + item + "'");
-            const double kmh = number(item.substr(eq + 1), "--drive-speeds " + item.substr(0, eq));
+            const double kmh = number(item.substr(eq + 1), "--drive-speeds " + klass);
             if (!(kmh > 0)) throw UsageError("keniki isochrone: --drive-speeds " + item + ": a speed must be > 0 km/h");
-            travel.drive_kmh[item.substr(0, eq)] = kmh;
+            travel.drive_kmh[klass] = kmh;
+            given_speeds[klass] = kmh;
         }
     }
     if (auto v = args.value("drive-default")) travel.drive_default_kmh = number(*v, "--drive-default");
     if (auto v = args.value("maxspeed-factor")) travel.maxspeed_factor = number(*v, "--maxspeed-factor");
     travel.use_maxspeed = !args.flag("ignore-maxspeed");
+    const bool drive_options = args.value("drive-speeds") || args.value("drive-default") || args.value("maxspeed-factor") || args.flag("ignore-maxspeed");
+    if (drive_options && travel.mode != network::Mode::drive)
+        throw UsageError("keniki isochrone: --drive-speeds, --drive-default, --maxspeed-factor and --ignore-maxspeed are for --mode drive");
     if (!(travel.drive_default_kmh > 0) || !(travel.maxspeed_factor > 0 && travel.maxspeed_factor <= 2))
         throw UsageError("keniki isochrone: --drive-default must be > 0 km/h and --maxspeed-factor in (0, 2]");
     network::IsochroneOptions iso;
@@ -144,7 +152,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
         if (iso.buffer != geom::LineBuffer::outline) throw UsageError("keniki isochrone: --cell sets the grid of --buffer outline; it has no meaning with --buffer exact");
         iso.outline_cell_m = number(*v, "--cell");
         if (!(iso.outline_cell_m > 0) || iso.outline_cell_m > iso.side_m)
-            throw UsageError("keniki isochrone: --cell must be > 0 m and at most --side (" + std::to_string(std::lround(iso.side_m)) + " m), not " + *v);
+            throw UsageError("keniki isochrone: --cell must be > 0 m and at most --side (" + args.value_or("side", "50") + " m), not " + *v);
     }
     iso.rings = args.flag("rings");
     const std::string direction = args.value_or("direction", "from");
@@ -161,6 +169,9 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     // The work.
     const network::RoadData roads = network::read_roads(*roads_path, read);
     const network::RoadNetwork net = network::build_network(roads, travel, build);
+    for (const auto& klass : network::unused_speed_classes(roads, given_speeds))
+        std::cerr << "keniki isochrone: warning: --drive-speeds " << klass << ": no road open to cars in " << *roads_path
+                  << " has this class; its speed is not used\n";
     if (!quiet) {
         const auto& r = net.report;
         std::cerr << "keniki isochrone: " << travel.describe() << " network of " << r.nodes << " nodes and " << r.edges << " edges ("

@@ -1,5 +1,6 @@
 #include "network_inputs.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "keniki/core/error.hpp"
@@ -97,7 +98,13 @@ std::vector<report::InputProvenance> NetworkCosts::provenance() const {
                       r.nodes, r.edges, r.length_m / 1000.0, r.components.count, r.components.dropped, r.components.dropped_edges,
                       r.components.dropped_length_m / 1000.0);
         roads.notes.push_back(line);
-        if (key.rfind("drive", 0) == 0) roads.notes.push_back("drive speeds: " + travel("drive", false).describe_speeds());
+    }
+    const bool drive = std::any_of(m_reports.begin(), m_reports.end(), [](const auto& r) { return r.first.rfind("drive", 0) == 0; });
+    if (drive) {
+        roads.notes.push_back("drive speeds: " + travel("drive", false).describe_speeds());
+        network::SpeedTable given(m_spec.drive_kmh.begin(), m_spec.drive_kmh.end());
+        for (const auto& klass : network::unused_speed_classes(*m_roads, given))
+            roads.notes.push_back("[network] drive_kmh." + klass + ": no road open to cars has this class; its speed is not used");
     }
     out.push_back(std::move(roads));
     return out;

@@ -57,6 +57,10 @@ struct RoadReadOptions {
 /// line geometry, no CRS that can be placed, no roads at all).
 RoadData read_roads(const std::string& path, const RoadReadOptions& options = {});
 
+/// The classes of `table` (a drive speed table given by the user) that no way open to cars in
+/// `roads` has: speeds that will never be used (a typo, or a class name from another data source).
+std::vector<std::string> unused_speed_classes(const RoadData& roads, const SpeedTable& table);
+
 /// True when `path` is read as OpenStreetMap data (by its extension).
 bool is_osm_path(const std::string& path);
 
