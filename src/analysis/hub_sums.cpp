@@ -10,8 +10,11 @@ namespace keniki::analysis::detail {
 namespace {
 
 /// Residents are summed in fixed blocks, in parallel, and the blocks' sums added in block order (as
-/// in tier_sums.cpp): the figures are the same on any number of cores.
+/// in tier_sums.cpp): the figures are the same on any number of cores. Each block holds a sum per
+/// hub, so with many hubs (bus stops as hubs) the blocks grow with them: about n / 64 sums in all.
 constexpr std::size_t k_block = 65536;
+
+std::size_t block_size(std::size_t n_hubs) { return k_block * std::max<std::size_t>(1, (n_hubs + 1023) / 1024); }
 
 struct HubSums {
     PeopleCount nearest, within_reach;
@@ -31,7 +34,8 @@ void sum_hubs(std::span<const std::int32_t> local_hub, std::span<const std::int3
     const TierResidents& res = tier.residents;
     const ResidentPieces& pieces = *res.pieces;
     const std::size_t n = res.size(), n_hubs = facility.size();
-    const std::size_t n_blocks = (n + k_block - 1) / k_block;
+    const std::size_t block = block_size(n_hubs);
+    const std::size_t n_blocks = (n + block - 1) / block;
     std::vector<BlockSums> blocks(n_blocks);
 
     // The rules are sum_units' own, so that the identities in HubResult hold: a resident in no unit
@@ -43,7 +47,7 @@ void sum_hubs(std::span<const std::int32_t> local_hub, std::span<const std::int3
             for (std::size_t b = b0; b < b1; ++b) {
                 BlockSums& sums = blocks[b];
                 sums.hubs.resize(n_hubs);
-                for (std::size_t i = b * k_block, end = std::min(n, i + k_block); i < end; ++i) {
+                for (std::size_t i = b * block, end = std::min(n, i + block); i < end; ++i) {
                     if (res.unit[i] < 0) continue;
                     const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
                     if (local_hub[i] < 0) {
