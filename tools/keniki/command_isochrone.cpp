@@ -40,9 +40,15 @@ std::vector<std::string> take_repeated(std::vector<std::string>& argv, const std
     return values;
 }
 
-double number(std::string_view text, const std::string& what) {
+/// `text` without the spaces around it.
+std::string_view without_spaces(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
+double number(std::string_view text, const std::string& what) {
+    text = without_spaces(text);
     double v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
@@ -119,9 +125,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (auto v = args.value("drive-speeds")) {
         for (const auto& item : split_commas(*v)) {
             const auto eq = item.find('=');
-            std::string klass = item.substr(0, eq == std::string::npos ? item.size() : eq);
-            while (!klass.empty() && klass.back() == ' ') klass.pop_back();
-            while (!klass.empty() && klass.front() == ' ') klass.erase(0, 1);
+            const std::string klass(without_spaces(std::string_view(item).substr(0, eq)));
             if (eq == std::string::npos || klass.empty())
                 throw UsageError("keniki isochrone: --drive-speeds takes CLASS=KMH,... (e.g. residential=25,primary=40), not '" + item + "'");
             const double kmh = number(item.substr(eq + 1), "--drive-speeds " + klass);
