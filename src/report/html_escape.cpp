@@ -23,6 +23,26 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string script_safe(std::string_view json_text) {
+    std::string out;
+    out.reserve(json_text.size() + 16);
+    for (std::size_t i = 0; i < json_text.size(); ++i) {
+        const char c = json_text[i];
+        if (c == '<') out += "\\u003c";
+        else if (c == '>') out += "\\u003e";
+        else if (c == '&') out += "\\u0026";
+        else if (c == '\xE2' && i + 2 < json_text.size() && json_text[i + 1] == '\x80' && (json_text[i + 2] == '\xA8' || json_text[i + 2] == '\xA9')) {
+            out += json_text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string script_json(const nlohmann::json& value) { return script_safe(value.dump()); }
+
 std::string format_number(std::optional<double> v, int decimals) {
     if (!v || !std::isfinite(*v)) return std::string(k_missing);
     if (std::abs(*v) >= 1e15) {

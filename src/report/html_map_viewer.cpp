@@ -83,7 +83,7 @@ constexpr std::string_view k_viewer_js = R"JS(
     if (info.kind === 'units' && layer.getLayers().length) {
       var b = layer.getBounds(); if (b.isValid()) bounds = bounds ? bounds.extend(b) : b;
     }
-    overlays[info.title] = layer;
+    overlays[esc(info.title)] = layer;  // Leaflet's layer control inserts names as HTML: a tier name is text
     if (info.visible) layer.addTo(map);
   });
   if (bounds) map.fitBounds(bounds, {padding: [12, 12]}); else map.setView([35, 135], 5);
@@ -238,8 +238,11 @@ bool write_map_viewer(const ReportContext& ctx, const fs::path& report_dir, std:
                    {"legend", json::array({json::array({"#2e7d32", ctx.t("到達圏", "Reach")}), json::array({"#f4b6b6", ctx.t("到達圏外", "Beyond reach")}),
                                            json::array({"#c62828", ctx.t("拠点", "Hub")}), json::array({"#555555", ctx.t("その他の施設", "Other facility")}),
                                            json::array({"#111111", ctx.t("駅", "Station")}), json::array({"#1565c0", ctx.t("バス停", "Bus stop")})})}};
-        out << "// keniki: the layers of " << ctx.study_name << " for map.html (generated; GeoJSON in EPSG:4326)\n";
-        out << "var data = {\"study\": " << json(ctx.study_name).dump() << ", \"ui\": " << ui.dump() << ", \"pages\": " << pages.dump() << ", \"layers\": [\n";
+        // Every value below is JSON made script-safe: no name, id or GeoJSON property is ever written raw
+        // (a study name with a newline in a comment would run as code when map.html opens).
+        out << "// keniki: the layers of the study for map.html (generated; GeoJSON in EPSG:4326)\n";
+        out << "var data = {\"study\": " << script_json(ctx.study_name) << ", \"ui\": " << script_json(ui) << ", \"pages\": " << script_json(pages)
+            << ", \"layers\": [\n";
         bool first = true;
         for (const auto& [meta, file] : layers) {
             if (fs::file_size(ctx.run.dir / file) > k_max_embedded_bytes) {
@@ -252,9 +255,9 @@ bool write_map_viewer(const ReportContext& ctx, const fs::path& report_dir, std:
             first = false;
             json head = {{"name", fs::path(file).stem().string()}, {"title", meta.title}, {"kind", meta.kind}, {"tier", meta.tier},
                          {"tier_index", meta.tier_index}, {"visible", meta.visible}, {"lazy", meta.lazy}};
-            std::string h = head.dump();
-            h.pop_back();  // reopen the object to append the GeoJSON verbatim
-            out << h << ", \"geojson\": " << text << "}";
+            std::string h = script_json(head);
+            h.pop_back();  // reopen the object to append the GeoJSON (its text, made script-safe)
+            out << h << ", \"geojson\": " << script_safe(text) << "}";
         }
         out << "\n]};\n";
         if (!out) throw DataError("cannot write map_data.js", Where{(report_dir / "map_data.js").string()});

@@ -23,6 +23,27 @@ TEST(HtmlText, EscapesTheFiveCharacters) {
     EXPECT_EQ(escape(""), "");
 }
 
+// A value in a script is JSON with the characters that could end the script or its string early
+// escaped: the browser (and any JSON parser) reads back exactly the same text.
+TEST(HtmlText, ScriptJsonCannotEndTheScriptAndReadsBackTheSame) {
+    using keniki::report::html::script_json;
+    const std::string name = "x\nalert(document.domain)\n//</script><script>alert(1)</script><!-- & \xE2\x80\xA8 \xE2\x80\xA9 \"q\" 西 🏥";
+    const std::string js = script_json(name);
+    EXPECT_EQ(js.find('\n'), std::string::npos) << js;
+    EXPECT_EQ(js.find('<'), std::string::npos) << js;
+    EXPECT_EQ(js.find('>'), std::string::npos) << js;
+    EXPECT_EQ(js.find('&'), std::string::npos) << js;
+    EXPECT_EQ(js.find("\xE2\x80\xA8"), std::string::npos) << js;
+    EXPECT_EQ(js.find("\xE2\x80\xA9"), std::string::npos) << js;
+    EXPECT_NE(js.find("\\u003c/script\\u003e"), std::string::npos) << js;
+    EXPECT_EQ(nlohmann::json::parse(js).get<std::string>(), name);
+    // Already serialised GeoJSON: the same escapes, the same document after parsing.
+    const nlohmann::json doc = {{"type", "Feature"}, {"properties", {{"name", name}, {"n", 3}}}, {"geometry", nullptr}};
+    const std::string safe = keniki::report::html::script_safe(doc.dump());
+    EXPECT_EQ(safe.find("</"), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(safe), doc);
+}
+
 TEST(HtmlText, NumbersHaveThousandsSeparatorsAndNeverNaN) {
     EXPECT_EQ(format_number(0.0), "0");
     EXPECT_EQ(format_number(999.0), "999");

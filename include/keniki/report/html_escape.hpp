@@ -16,6 +16,14 @@ inline constexpr std::string_view k_missing = "—";
 /// Escapes &, <, >, " and ' for use in element text and in quoted attribute values.
 std::string escape(std::string_view text);
 
+/// Serialised JSON made safe to place in a script (inline or a .js file): '<', '>' and '&' become
+/// \u003c, \u003e, \u0026 and U+2028 / U+2029 become \u2028 / \u2029. In JSON these characters
+/// can only stand inside strings, where the escapes mean the same text, so the value is unchanged
+/// while no "</script>", "<!--" or line separator can end the script or its string early.
+std::string script_safe(std::string_view json_text);
+/// A JSON value serialised for a script: script_safe(value.dump()).
+std::string script_json(const nlohmann::json& value);
+
 /// A number with thousands separators and `decimals` decimals ("12,262", "166.17"); "—" when absent
 /// or not finite.
 std::string format_number(std::optional<double> v, int decimals = 0);
