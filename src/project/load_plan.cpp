@@ -461,7 +461,7 @@ private:
 
     void read_units(const Scope& u, UnitsSpec& units) {
         units.line = u.line;
-        check_keys(u, {"from", "source", "tier", "id_field", "name_field", "dissolve_by"});
+        check_keys(u, {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"});
         const auto from = get_choice(u, "from", {"boundary", "layer", "tier"});
         if (!u.table->contains("from")) missing(u, "from", "\"boundary\", \"layer\" or \"tier\"");
         const bool has_source = get_layer_ref(u, "source", units.source, false) || u.table->contains("source");
@@ -469,6 +469,7 @@ private:
         get_string(u, "id_field", units.id_field);
         get_string(u, "name_field", units.name_field);
         get_string(u, "dissolve_by", units.dissolve_by);
+        get_bool(u, "skip_empty_geometry", units.skip_empty_geometry);
         if (!from) return;
         units.from = *from == "boundary" ? UnitsSpec::From::boundary : *from == "layer" ? UnitsSpec::From::layer : UnitsSpec::From::tier;
         const auto not_used = [&](std::string_view key, const std::string& why) {
@@ -478,7 +479,7 @@ private:
         };
         switch (units.from) {
             case UnitsSpec::From::boundary:
-                for (const char* key : {"source", "tier", "id_field", "name_field", "dissolve_by"})
+                for (const char* key : {"source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"})
                     not_used(key, "the whole study area is the one unit");
                 break;
             case UnitsSpec::From::layer:
@@ -498,6 +499,7 @@ private:
                                 "tier's units");
                 not_used("source", "the units come from the finer tier");
                 not_used("id_field", "dissolved units take their id from the dissolve_by field");
+                not_used("skip_empty_geometry", "the finer tier's units have their geometry");
                 break;
         }
     }
@@ -516,6 +518,10 @@ private:
             if (!r.table->contains("minutes")) missing(r, "minutes", "the reach in minutes along the roads, e.g. minutes = 15");
             else if (minutes && !(reach.minutes > 0))
                 problem(m_plan.line_of(r.key_path("minutes"), r.line), r.prefix() + r.name("minutes") + " must be greater than 0, not " + number_text(reach.minutes));
+            else if (minutes && !(reach.minutes <= k_max_reach_minutes))
+                problem(m_plan.line_of(r.key_path("minutes"), r.line),
+                        r.prefix() + r.name("minutes") + " must be at most 1440 (a day), not " +
+                            number_text(reach.minutes));
             if (r.table->contains("metres"))
                 problem(m_plan.line_of(r.key_path("metres"), r.line),
                         r.prefix() + r.name("metres") + " is for straight-line reach; road-network reach (" + reach.mode + ") takes minutes");
@@ -527,6 +533,9 @@ private:
         else if (metres && !(reach.metres > 0))
             problem(m_plan.line_of(r.key_path("metres"), r.line),
                     r.prefix() + r.name("metres") + " must be greater than 0, not " + number_text(reach.metres));
+        else if (metres && !(reach.metres <= k_max_reach_metres))
+            problem(m_plan.line_of(r.key_path("metres"), r.line),
+                    r.prefix() + r.name("metres") + " must be at most 300000 (300 km: the reach is in metres), not " + number_text(reach.metres));
         if (r.table->contains("minutes"))
             problem(m_plan.line_of(r.key_path("minutes"), r.line),
                     r.prefix() + r.name("minutes") + " is for road-network reach (walk, drive); straight-line reach takes metres");
@@ -645,7 +654,11 @@ private:
         const auto s = section(top, "analysis", false);
         if (!s) return;
         AnalysisSpec& a = m_plan.analysis;
-        check_keys(*s, {"nesting_tolerance", "buffer_segments"});
+        check_keys(*s, {"nesting_tolerance", "buffer_segments", "max_outside_share"});
+        if (get_number(*s, "max_outside_share", a.max_outside_share) && !(a.max_outside_share >= 0 && a.max_outside_share <= 1))
+            problem(m_plan.line_of("analysis.max_outside_share"),
+                    "analysis.max_outside_share is a share of the residents or hubs: it must be from 0 to 1, not " +
+                        number_text(a.max_outside_share));
         if (get_number(*s, "nesting_tolerance", a.nesting_tolerance) && !(a.nesting_tolerance >= 0 && a.nesting_tolerance < 1))
             problem(m_plan.line_of("analysis.nesting_tolerance"),
                     "analysis.nesting_tolerance is a share of a unit's area: it must be at least 0 and below 1, not " +

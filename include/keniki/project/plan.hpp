@@ -100,6 +100,9 @@ struct UnitsSpec {
     std::string id_field;     ///< unit id ("" = the feature id)
     std::string name_field;   ///< unit display name
     std::string dissolve_by;  ///< dissolve the source's polygons by this field (From::layer or From::tier)
+    /// A unit feature with an empty or null geometry is a data error (its people would vanish from
+    /// the tier); with this set it is skipped with a warning naming it instead (From::layer).
+    bool skip_empty_geometry = false;
     int line = 0;
 };
 
@@ -165,7 +168,15 @@ struct ScenarioSpec {
 struct AnalysisSpec {
     double nesting_tolerance = 0.01;  ///< a unit may lie up to this share of its area outside its parent
     int buffer_segments = 16;         ///< segments per quarter circle of straight-line service areas
+    /// A warning (stderr and summary.json) when more than this share of the residents (people) or of a
+    /// tier's hubs fall outside every unit of a tier: usually a wrong layer, filter or CRS.
+    double max_outside_share = 0.05;
 };
+
+/// The largest reach a plan may give: past these a figure is a slip of units, not a plan (and the
+/// geometry it implies cannot be drawn), so the plan check refuses it with its line.
+inline constexpr double k_max_reach_metres = 300'000;  ///< 300 km, more than any prefecture is across
+inline constexpr double k_max_reach_minutes = 24 * 60;  ///< a day
 
 struct Plan {
     std::filesystem::path file;  ///< the plan file (absolute)
