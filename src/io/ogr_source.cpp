@@ -1,5 +1,7 @@
 #include "io/ogr_source.hpp"
 
+#include <filesystem>
+
 #include <cpl_string.h>
 
 #include "io/gdal_session.hpp"
@@ -21,10 +23,20 @@ GDALDatasetUniquePtr open_ogr(const Source& src, const std::string& encoding) {
     GDALDatasetUniquePtr ds(GDALDataset::Open(src.open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                                               nullptr, open_options.List(), nullptr));
     if (!ds) {
+        // A folder where a file was meant is a usage error, like a missing file or a plan path that
+        // is a folder (exit 2); a folder GDAL can read (shapefiles, a FileGDB) opened above.
+        std::error_code ec;
+        if (std::filesystem::is_directory(src.path, ec))
+            throw UsageError("is a folder, and GDAL finds no vector dataset in it: give the data file itself (or a folder of shapefiles)", Where{src.path});
         std::string why = QuietGdalErrors::last_message();
         throw DataError("not a vector dataset GDAL can read" + (why.empty() ? std::string() : ": " + why), Where{src.path});
     }
-    if (ds->GetLayerCount() == 0) throw DataError("the dataset has no vector layer", Where{src.path});
+    if (ds->GetLayerCount() == 0) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(src.path, ec))
+            throw UsageError("is a folder with no vector layer in it: give the data file itself (or a folder of shapefiles)", Where{src.path});
+        throw DataError("the dataset has no vector layer", Where{src.path});
+    }
     return ds;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli_args.hpp"
 #include "command.hpp"
+#include "keniki/analysis/coverage_checks.hpp"
 #include "keniki/analysis/network_cost.hpp"
 #include "keniki/analysis/service_model.hpp"
 #include "keniki/core/error.hpp"
@@ -55,6 +56,7 @@ int run_run(const std::vector<std::string>& argv) {
 
     progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(loaded.input.residents.size()) + " residents");
     const analysis::ModelResult result = analysis::run_model(loaded.input);
+    for (auto& w : analysis::outside_unit_warnings(loaded.input, result, plan.analysis.max_outside_share)) loaded.warnings.push_back(std::move(w));
     // Road-network tiers: who could not be placed on a road, or reaches no hub along the roads.
     for (const auto& tier : loaded.input.tiers) {
         if (const auto* net = dynamic_cast<const analysis::NetworkCost*>(tier.cost)) {
@@ -103,6 +105,8 @@ int run_run(const std::vector<std::string>& argv) {
     const auto pages = report::write_html_reports(*out_dir, html);
     for (const auto& w : pages.warnings) context.warnings.push_back("report: " + w);
     progress.done();
+    // Warnings go to stderr, even with --quiet, and are in summary.json's "warnings".
+    for (const auto& w : context.warnings) std::cerr << "keniki run: warning: " << w << "\n";
 
     if (!quiet) {
         std::cout << "keniki run: " << plan.study.name << " — " << result.tiers.size() << " tiers, " << loaded.input.residents.size()
@@ -121,7 +125,6 @@ int run_run(const std::vector<std::string>& argv) {
                 std::cout << "  scenario " << sc.id << ": " << sc.change.study.lost.total << " people lose coverage, " << sc.change.study.gained.total
                           << " gain it\n";
         }
-        for (const auto& w : context.warnings) std::cout << "  warning: " << w << "\n";
         std::cout << "outputs in " << *out_dir << "/: " << written.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
         std::cout << "area reports: " << *out_dir << "/report/index.html (" << pages.unit_pages << " unit pages, a map viewer)\n";
     }

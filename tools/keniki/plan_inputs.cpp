@@ -98,16 +98,45 @@ double weight_of(const Feature& f, const Layer& layer, const std::string& field,
     return *v;
 }
 
-/// Units of a tier from a layer: one per feature, or dissolved by a field.
-std::vector<analysis::Unit> units_from_layer(const Layer& layer, const project::UnitsSpec& spec) {
+/// A tier's unit layer as it is read: every feature must have a polygon (a unit without one would
+/// take its people out of the tier unnoticed), unless the plan says to skip such features, which
+/// are then dropped from `layer` and named in a warning. An empty layer names its file.
+void check_unit_features(Layer& layer, const project::TierSpec& ts, std::vector<std::string>& warnings) {
+    const std::string& path = ts.units.source.path;
+    if (layer.features.empty())
+        throw DataError("the unit layer of tier " + ts.id + " has no features (an empty layer or a filter that keeps nothing)", Where{path, layer.name});
+    std::vector<std::int64_t> empty;
+    for (const auto& f : layer.features) {
+        if (geom::as_multi_polygon(f.geometry).empty()) empty.push_back(f.id);
+    }
+    if (empty.empty()) return;
+    const std::string what = std::to_string(empty.size()) + " of " + std::to_string(layer.features.size()) +
+                             " unit features have no polygon geometry (empty, null or not a polygon): feature " + id_list(empty);
+    if (!ts.units.skip_empty_geometry)
+        throw DataError("tier " + ts.id + ": " + what + "; their people would vanish from the tier. Repair them, or set units.skip_empty_geometry = true in the plan to skip them with a warning",
+                        Where{path, layer.name, empty.front()});
+    if (empty.size() == layer.features.size())
+        throw DataError("tier " + ts.id + ": no unit feature has a polygon geometry (" + what + ")", Where{path, layer.name});
+    warnings.push_back("tier " + ts.id + ": " + what + " in " + path + " (layer " + layer.name + "): skipped (units.skip_empty_geometry = true)");
+    std::erase_if(layer.features, [](const Feature& f) { return geom::as_multi_polygon(f.geometry).empty(); });
+}
+
+/// Units of a tier from a layer: one per feature, or dissolved by a field. Two features with one id
+/// are refused (their figures would be merged or overwritten in every output keyed by the id).
+std::vector<analysis::Unit> units_from_layer(const Layer& layer, const project::UnitsSpec& spec, const std::string& path) {
     std::vector<analysis::Unit> units;
     if (spec.dissolve_by.empty()) {
+        std::map<std::string, std::int64_t> feature_of;
         for (const auto& f : layer.features) {
             analysis::Unit u;
             u.id = text_of(f, layer, spec.id_field);
+            if (const auto [it, fresh] = feature_of.emplace(u.id, f.id); !fresh)
+                throw DataError("duplicate unit id '" + u.id + "': features " + std::to_string(it->second) + " and " + std::to_string(f.id) +
+                                    " both have it; unit ids must be unique within a tier (or dissolve them with dissolve_by)",
+                                Where{path, layer.name, f.id, spec.id_field});
             u.name = spec.name_field.empty() ? u.id : text_of(f, layer, spec.name_field);
             u.geometry = geom::as_multi_polygon(f.geometry);
-            if (!u.geometry.empty()) units.push_back(std::move(u));
+            units.push_back(std::move(u));
         }
         return units;
     }
@@ -218,8 +247,12 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
     auto& res = model.input.residents;
     res.area_weighted = rs.kind == project::ResidentKind::polygons && rs.method == project::Apportionment::area_weighted;
     std::int64_t skipped_census = 0;
+    std::vector<std::int64_t> no_geometry;
     for (const auto& f : residents.features) {
-        if (is_empty(f.geometry)) continue;
+        if (is_empty(f.geometry)) {
+            no_geometry.push_back(f.id);
+            continue;
+        }
         double pop = 0, a65 = 0, a75 = 0;
         if (rs.census) {
             // Areas without figures (not in the table, or secret) count as 0 and are listed in the provenance.
@@ -251,6 +284,13 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
         res.source_id.push_back(f.id);
         if (!rs.label_field.empty()) res.labels.push_back(text_of(f, residents, rs.label_field));
     }
+    if (res.size() == 0)
+        throw DataError(residents.features.empty() ? "no residents: the layer has no features (a header without rows, or a filter that keeps nothing)"
+                                                   : "no residents: none of the " + std::to_string(residents.features.size()) + " features has a geometry",
+                        Where{rs.source.path, residents.name});
+    if (!no_geometry.empty())
+        model.warnings.push_back(std::to_string(no_geometry.size()) + " of " + std::to_string(residents.features.size()) +
+                                 " resident features have no geometry and are not counted: feature " + id_list(no_geometry) + " in " + rs.source.path);
     if (residents_prov) {
         residents_prov->features_used = static_cast<std::int64_t>(res.size());
         if (skipped_census) residents_prov->notes.push_back(std::to_string(skipped_census) + " areas without census figures counted as 0");
@@ -263,12 +303,16 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
         Layer layer = reader.read(fs.source, "facilities:" + fs.id, prov);
         reader.to_working(layer);
         std::int64_t used = 0;
+        no_geometry.clear();
         for (const auto& f : layer.features) {
             Point at;
             if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
             else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
             else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
-            else continue;  // counted below as skipped (no geometry)
+            else {
+                no_geometry.push_back(f.id);  // named in a warning below
+                continue;
+            }
             analysis::Facility fac;
             fac.id = text_of(f, layer, fs.id_field);
             fac.name = fs.name_field.empty() ? fac.id : text_of(f, layer, fs.name_field);
@@ -280,6 +324,9 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
             ++used;
         }
         prov->features_used = used;
+        if (!no_geometry.empty())
+            model.warnings.push_back("facilities " + fs.id + ": " + std::to_string(no_geometry.size()) + " of " + std::to_string(layer.features.size()) +
+                                     " features have no geometry and are not used: feature " + id_list(no_geometry) + " in " + fs.source.path);
     }
 
     // Tiers: finest first, so that a coarser tier can dissolve a finer one.
@@ -298,8 +345,9 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
                 break;
             case project::UnitsSpec::From::layer: {
                 Layer layer = reader.read(ts.units.source, "units:" + ts.id, prov);
+                check_unit_features(layer, ts, model.warnings);
                 reader.to_working(layer);
-                tier.units = units_from_layer(layer, ts.units);
+                tier.units = units_from_layer(layer, ts.units, ts.units.source.path);
                 prov->features_used = static_cast<std::int64_t>(layer.features.size());
                 tier_layers[ts.id] = ts.units.dissolve_by.empty() ? std::move(layer) : dissolved_layer(layer, ts.units.dissolve_by);
                 break;
@@ -310,7 +358,11 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
                     throw UsageError("tier " + ts.id + " dissolves tier " + ts.units.tier + ", which is not built from a layer",
                                      Where{plan.file.string(), {}, {}, {}, ts.units.line});
                 project::UnitsSpec spec = ts.units;
-                tier.units = units_from_layer(it->second, spec);
+                std::string finer_path;
+                for (const auto& other : plan.tiers) {
+                    if (other.id == ts.units.tier) finer_path = other.units.source.path;
+                }
+                tier.units = units_from_layer(it->second, spec, finer_path);
                 tier_layers[ts.id] = dissolved_layer(it->second, spec.dissolve_by);
                 break;
             }
