@@ -58,6 +58,10 @@
 #include "keniki/index/polygon_index.hpp"
 #include "keniki/io/read_layer.hpp"
 #include "keniki/io/write_layer.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
+#include "keniki/pipeline/run.hpp"
+#include "keniki/pipeline/write_outputs.hpp"
+#include "keniki/project/plan.hpp"
 #include "keniki/report/output_layers.hpp"
 
 #include "bench_support.hpp"
@@ -601,6 +605,23 @@ int run(const Options& opt) {
     const bool run_ok = time_run("plan.toml", "out", "c. `keniki run plan.toml` (residents = false¹), subprocess", 2.0);
     const bool run_res_ok = time_run("plan_residents.toml", "out_residents", "d. `keniki run plan_residents.toml` (residents = true), subprocess", 0);
 
+    // e. The same run in process, through the library's pipeline: the three calls `keniki run` makes.
+    {
+        std::cerr << "bench_tier_model: the pipeline in process\n";
+        const project::Plan plan = project::load_plan(dir / "plan.toml");
+        pipeline::OutputOptions po = pipeline::output_options(plan);
+        po.overwrite = true;
+        const Stats whole = time_runs(
+            k, [&] {
+                pipeline::ModelInputs in = pipeline::load_inputs(plan);
+                const pipeline::Results res = pipeline::run(plan, in);
+                (void)pipeline::write(plan, in, res, (dir / "out_pipeline").string(), po);
+            },
+            flush_to_disk);
+        rows.push_back({"e. pipeline::load_inputs + run + write (plan.toml, as c), in process", whole, "", {}, ""});
+        fs::remove_all(dir / "out_pipeline");
+    }
+
     // Cross-check: what keniki wrote against the in-process result.
     std::vector<std::string> checks;
     if (run_ok) {
@@ -692,7 +713,7 @@ int run(const Options& opt) {
         split.push_back({"reference, not keniki: brute-force nearest of 200 hubs, plain loop on all cores (compare b4)", brute, "", {}, ""});
     }
 
-    // The in-process output phase, as tools/keniki/run_outputs.cpp writes it (the same
+    // The in-process output phase, as pipeline::write writes it (the same
     // OutputLayers::all() and tables(): GeoJSON in lon/lat, one GeoPackage with every layer, the unit
     // and hub tables as CSV) — to see where the time of a run goes.
     for (const bool with_residents : {false, true}) {

@@ -5,18 +5,13 @@
 
 #include "cli_args.hpp"
 #include "command.hpp"
-#include "keniki/analysis/coverage_checks.hpp"
-#include "keniki/analysis/network_cost.hpp"
 #include "keniki/analysis/service_model.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
+#include "keniki/pipeline/run.hpp"
+#include "keniki/pipeline/write_outputs.hpp"
 #include "keniki/project/plan.hpp"
-#include "keniki/report/html_report.hpp"
-#include "keniki/report/output_layers.hpp"
-#include "keniki/report/run_summary.hpp"
-#include "plan_inputs.hpp"
 #include "progress.hpp"
-#include "run_outputs.hpp"
-#include "transport_inputs.hpp"
 
 namespace keniki::cli {
 
@@ -43,90 +38,39 @@ int run_run(const std::vector<std::string>& argv) {
 
     progress.stage("reading the plan");
     const project::Plan plan = project::load_plan(args.positionals()[0]);
-    OutputOptions out_options;
-    out_options.geojson = plan.output.geojson;
-    out_options.geopackage = plan.output.geopackage;
-    out_options.csv = plan.output.csv;
+    pipeline::OutputOptions out_options = pipeline::output_options(plan);
     out_options.csv_encoding = normalise_csv_encoding(args.value_or("csv-encoding", plan.output.csv_encoding));
     out_options.overwrite = args.flag("overwrite");
     if (args.flag("verbose")) std::cerr << project::describe_plan(plan) << "\n";
 
     progress.stage("reading inputs");
-    LoadedModel loaded = load_model_inputs(plan, progress);
-
-    progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(loaded.input.residents.size()) + " residents");
-    const analysis::ModelResult result = analysis::run_model(loaded.input);
-    for (auto& w : analysis::outside_unit_warnings(loaded.input, result, plan.analysis.max_outside_share)) loaded.warnings.push_back(std::move(w));
-    // Road-network tiers: who could not be placed on a road, or reaches no hub along the roads.
-    for (const auto& tier : loaded.input.tiers) {
-        if (const auto* net = dynamic_cast<const analysis::NetworkCost*>(tier.cost)) {
-            const auto rep = net->last_report();
-            if (!rep.unsnapped_origins.empty())
-                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_origins.size()) +
-                                          " residents lie farther than max_snap_m from every road: not placed, counted beyond reach");
-            if (!rep.unreachable_origins.empty())
-                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unreachable_origins.size()) +
-                                          " residents reach no hub along the roads: counted beyond reach");
-            if (!rep.unsnapped_hubs.empty())
-                loaded.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_hubs.size()) + " hubs lie farther than max_snap_m from every road");
-        }
-    }
-    std::optional<report::TransportOutputs> transport;
-    if (plan.transport.enabled) {
-        progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
-        transport = run_transport(plan, loaded, result);
-    }
-
-    progress.stage("writing outputs");
-    report::RunContext context;
-    context.plan_file = plan.file.string();
-    context.study_name = plan.study.name;
-    context.working_crs = loaded.working_crs;
-    context.working_crs_reason = loaded.working_crs_reason;
-    context.keniki_version = KENIKI_VERSION;
-    context.inputs = loaded.inputs;
-    context.warnings = loaded.warnings;
-    for (const auto& tier : result.tiers) {
-        for (const auto& p : tier.nesting_problems) context.warnings.push_back("tier " + tier.id + ": " + p);
-    }
-    auto summary = report::build_summary(loaded.input, result, context);
-    report::LayerOptions layer_options;
-    layer_options.residents = plan.output.residents;
-    auto layers = report::build_output_layers(loaded.input, result, loaded.working_crs, layer_options);
-    if (transport) {
-        report::add_transport_layers(layers, loaded.input, result, *transport, loaded.working_crs);
-        report::add_transport_summary(summary, loaded.input, result, *transport);
-    }
-    const auto written = write_run_outputs(*out_dir, layers, summary, out_options);
-
-    progress.stage("writing the area reports (地域カルテ)");
-    report::HtmlOptions html;
-    html.lang = plan.output.lang;
-    const auto pages = report::write_html_reports(*out_dir, html);
-    for (const auto& w : pages.warnings) context.warnings.push_back("report: " + w);
+    pipeline::ModelInputs inputs = pipeline::load_inputs(plan, progress);
+    const pipeline::Results results = pipeline::run(plan, inputs, progress);
+    const pipeline::Written written = pipeline::write(plan, inputs, results, *out_dir, out_options, progress);
     progress.done();
     // Warnings go to stderr, even with --quiet, and are in summary.json's "warnings".
-    for (const auto& w : context.warnings) std::cerr << "keniki run: warning: " << w << "\n";
+    for (const auto& w : written.warnings) std::cerr << "keniki run: warning: " << w << "\n";
 
     if (!quiet) {
-        std::cout << "keniki run: " << plan.study.name << " — " << result.tiers.size() << " tiers, " << loaded.input.residents.size()
-                  << " residents (" << result.total.total << " people), working CRS " << loaded.working_crs << "\n";
+        const analysis::ModelResult& result = results.model;
+        std::cout << "keniki run: " << plan.study.name << " — " << result.tiers.size() << " tiers, " << inputs.input.residents.size()
+                  << " residents (" << result.total.total << " people), working CRS " << inputs.working_crs << "\n";
         for (const auto& tier : result.tiers) {
             analysis::PeopleCount beyond;
             for (const auto& u : tier.units) beyond += u.beyond_reach;
             std::cout << "  " << tier.id << " (" << tier.name << "): " << tier.units.size() << " units, " << beyond.total
                       << " people beyond reach (" << beyond.age65 << " aged 65+)\n";
         }
-        if (transport) {
-            const auto& st = transport->result.study;
-            std::cout << "  transport (" << transport->options.preset << "): 便利 " << st.people[0].total << ", 不便 " << st.people[1].total
+        if (results.transport) {
+            const auto& st = results.transport->result.study;
+            std::cout << "  transport (" << results.transport->options.preset << "): 便利 " << st.people[0].total << ", 不便 " << st.people[1].total
                       << ", 空白 " << st.people[2].total << " people (空白 aged 65+: " << st.people[2].age65 << ")\n";
-            for (const auto& sc : transport->scenarios)
+            for (const auto& sc : results.transport->scenarios)
                 std::cout << "  scenario " << sc.id << ": " << sc.change.study.lost.total << " people lose coverage, " << sc.change.study.gained.total
                           << " gain it\n";
         }
-        std::cout << "outputs in " << *out_dir << "/: " << written.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
-        std::cout << "area reports: " << *out_dir << "/report/index.html (" << pages.unit_pages << " unit pages, a map viewer)\n";
+        std::cout << "outputs in " << *out_dir << "/: " << written.files.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
+        std::cout << "area reports: " << *out_dir << "/report/index.html (" << written.unit_pages << " unit pages, a map viewer)\n";
     }
     return 0;
 }
@@ -138,9 +82,8 @@ int run_validate(const std::vector<std::string>& argv) {
     auto problems = project::check_plan_inputs(plan);
     if (problems.empty()) {
         // The data is there: check that the tiers nest, which needs their geometry.
-        Progress progress(true, 1);
-        const LoadedModel loaded = load_model_inputs(plan, progress);
-        const analysis::ModelResult result = analysis::run_model(loaded.input);
+        const pipeline::ModelInputs inputs = pipeline::load_inputs(plan);
+        const analysis::ModelResult result = analysis::run_model(inputs.input);
         for (std::size_t t = 0; t < result.tiers.size(); ++t) {
             for (const auto& p : result.tiers[t].nesting_problems)
                 problems.push_back(project::PlanProblem{plan.file.string(), plan.tiers[t].line, "tier " + result.tiers[t].id + ": " + p});

@@ -4,14 +4,16 @@
 #include <chrono>
 #include <string>
 
+#include "keniki/pipeline/progress.hpp"
+
 namespace keniki::cli {
 
-class Progress {
+class Progress final : public pipeline::Progress {
 public:
     Progress(bool quiet, int stages);
     /// "[2/5] reading inputs" — ends the previous stage with its time.
-    void stage(const std::string& what);
-    void note(const std::string& what);  ///< an extra line within the current stage
+    void stage(const std::string& what) override;
+    void note(const std::string& what) override;  ///< an extra line within the current stage
     void done();
 
 private:

@@ -1,4 +1,4 @@
-#include "network_inputs.hpp"
+#include "keniki/pipeline/network_costs.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,7 +6,7 @@
 #include "keniki/core/error.hpp"
 #include "keniki/network/travel_mode.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline {
 
 namespace {
 
@@ -110,4 +110,4 @@ std::vector<report::InputProvenance> NetworkCosts::provenance() const {
     return out;
 }
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline

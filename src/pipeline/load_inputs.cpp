@@ -1,4 +1,4 @@
-#include "plan_inputs.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
 
 #include <algorithm>
 #include <map>
@@ -14,7 +14,7 @@
 #include "keniki/io/estat_table.hpp"
 #include "keniki/io/read_layer.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
 
 struct Reader {
     const project::Plan& plan;
-    LoadedModel& model;
+    ModelInputs& model;
 
     /// Reads a layer, refuses invalid geometries (naming them), records provenance.
     Layer read(const LayerRef& ref, const std::string& role, report::InputProvenance*& provenance) {
@@ -180,8 +180,8 @@ Layer dissolved_layer(const Layer& layer, const std::string& field) {
 
 }  // namespace
 
-LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
-    LoadedModel model;
+ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
+    ModelInputs model;
     Reader reader{plan, model};
     report::InputProvenance* prov = nullptr;
 
@@ -399,4 +399,4 @@ LoadedModel load_model_inputs(const project::Plan& plan, Progress& progress) {
     return model;
 }
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline

@@ -1,21 +1,25 @@
-#include "transport_inputs.hpp"
+#include "keniki/pipeline/transport_run.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include "gtfs_stops.hpp"
+#include "pipeline/gtfs_stops.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/overlay.hpp"
 #include "keniki/io/read_layer.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline {
 
 namespace {
 
+using detail::GtfsStops;
+using detail::GtfsStopsRequest;
+using detail::gtfs_stops;
+
 /// Stops of one [[transport.stops]] layer, in the working CRS.
-std::vector<analysis::Stop> read_stop_layer(const project::StopLayerSpec& spec, LoadedModel& loaded) {
+std::vector<analysis::Stop> read_stop_layer(const project::StopLayerSpec& spec, ModelInputs& loaded) {
     io::ReadOptions o;
     o.layer = spec.source.layer;
     o.where = spec.source.where;
@@ -74,7 +78,7 @@ std::string file_name(const std::string& path) { return std::filesystem::path(pa
 
 }  // namespace
 
-report::TransportOutputs run_transport(const project::Plan& plan, LoadedModel& loaded, const analysis::ModelResult& model) {
+report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& loaded, const analysis::ModelResult& model) {
     const project::TransportSpec& spec = plan.transport;
     report::TransportOutputs out;
     out.options = analysis::transport_preset(spec.preset == "custom" ? "custom" : spec.preset);
@@ -135,4 +139,4 @@ report::TransportOutputs run_transport(const project::Plan& plan, LoadedModel& l
     return out;
 }
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline

@@ -1,5 +1,5 @@
 #pragma once
-// Wiring from a plan's [network] to cost models: the roads read once, one graph per travel mode
+// The pipeline's road networks: from a plan's [network] to cost models: the roads read once, one graph per travel mode
 // (walk, elderly walk, drive) built when a tier or the transport analysis needs it.
 
 #include <map>
@@ -13,7 +13,7 @@
 #include "keniki/project/plan.hpp"
 #include "keniki/report/run_summary.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline {
 
 class NetworkCosts {
 public:
@@ -40,4 +40,4 @@ private:
     std::map<std::string, network::BuildReport> m_reports;
 };
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline

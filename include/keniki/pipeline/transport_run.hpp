@@ -8,11 +8,11 @@
 #include "keniki/analysis/transport.hpp"
 #include "keniki/project/plan.hpp"
 #include "keniki/report/transport_outputs.hpp"
-#include "plan_inputs.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline {
 
 /// Runs the transport analysis of the plan and of each scenario (requires plan.transport.enabled).
-report::TransportOutputs run_transport(const project::Plan& plan, LoadedModel& loaded, const analysis::ModelResult& model);
+report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& loaded, const analysis::ModelResult& model);
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline

@@ -1,4 +1,4 @@
-#include "gtfs_stops.hpp"
+#include "pipeline/gtfs_stops.hpp"
 
 #include <filesystem>
 
@@ -8,7 +8,7 @@
 #include "keniki/transit/service_day.hpp"
 #include "keniki/transit/stop_service.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline::detail {
 
 namespace {
 
@@ -29,7 +29,7 @@ bool served_by_rail(const transit::StopService& s, const std::vector<transit::Fe
 
 }  // namespace
 
-GtfsStops gtfs_stops(const GtfsStopsRequest& request, LoadedModel& loaded) {
+GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
     GtfsStops out;
     if (request.feeds.empty()) return out;
     std::vector<transit::Feed> feeds;
@@ -74,4 +74,4 @@ GtfsStops gtfs_stops(const GtfsStopsRequest& request, LoadedModel& loaded) {
     return out;
 }
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline::detail

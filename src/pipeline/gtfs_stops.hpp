@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "keniki/analysis/transport.hpp"
-#include "plan_inputs.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
 
-namespace keniki::cli {
+namespace keniki::pipeline::detail {
 
 struct GtfsStopsRequest {
     std::vector<std::string> feeds;          ///< zip files or folders
@@ -20,6 +20,6 @@ struct GtfsStops {
     std::string service_day;  ///< the date used and why ("20250602 (weekday)")
 };
 
-GtfsStops gtfs_stops(const GtfsStopsRequest& request, LoadedModel& loaded);
+GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded);
 
-}  // namespace keniki::cli
+}  // namespace keniki::pipeline::detail

@@ -1,0 +1,32 @@
+#pragma once
+// Step 1 of the pipeline (plan -> inputs -> model -> outputs): reads every input a plan names (io),
+// moves it to the working CRS (crs), dissolves and joins what the plan asks for (geom, analysis),
+// builds the cost model of every tier, and records where everything came from.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "keniki/analysis/service_model.hpp"
+#include "keniki/pipeline/network_costs.hpp"
+#include "keniki/pipeline/progress.hpp"
+#include "keniki/project/plan.hpp"
+#include "keniki/report/run_summary.hpp"
+
+namespace keniki::pipeline {
+
+struct ModelInputs {
+    analysis::ModelInput input;
+    std::vector<std::unique_ptr<analysis::CostModel>> costs;  ///< owned here, referenced by the tiers
+    std::unique_ptr<NetworkCosts> networks;                    ///< [network]: graphs built on demand
+    std::string working_crs;
+    std::string working_crs_reason;
+    std::vector<report::InputProvenance> inputs;
+    std::vector<std::string> warnings;  ///< what reading found worth saying (skipped features, census join)
+};
+
+/// Reads and prepares everything the plan names. Throws DataError / UsageError naming the file,
+/// layer, feature and field of the first input that cannot be used.
+ModelInputs load_inputs(const project::Plan& plan, Progress& progress = silent_progress());
+
+}  // namespace keniki::pipeline

@@ -1,0 +1,39 @@
+#include "keniki/pipeline/run.hpp"
+
+#include "keniki/analysis/coverage_checks.hpp"
+#include "keniki/analysis/network_cost.hpp"
+#include "keniki/pipeline/transport_run.hpp"
+
+namespace keniki::pipeline {
+
+Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) {
+    progress.stage("analysing " + std::to_string(plan.tiers.size()) + " tiers, " + std::to_string(inputs.input.residents.size()) + " residents");
+    Results results;
+    results.model = analysis::run_model(inputs.input);
+    results.warnings = inputs.warnings;
+    for (auto& w : analysis::outside_unit_warnings(inputs.input, results.model, plan.analysis.max_outside_share)) results.warnings.push_back(std::move(w));
+    // Road-network tiers: who could not be placed on a road, or reaches no hub along the roads.
+    for (const auto& tier : inputs.input.tiers) {
+        if (const auto* net = dynamic_cast<const analysis::NetworkCost*>(tier.cost)) {
+            const auto rep = net->last_report();
+            if (!rep.unsnapped_origins.empty())
+                results.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_origins.size()) +
+                                           " residents lie farther than max_snap_m from every road: not placed, counted beyond reach");
+            if (!rep.unreachable_origins.empty())
+                results.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unreachable_origins.size()) +
+                                           " residents reach no hub along the roads: counted beyond reach");
+            if (!rep.unsnapped_hubs.empty())
+                results.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_hubs.size()) + " hubs lie farther than max_snap_m from every road");
+        }
+    }
+    if (plan.transport.enabled) {
+        progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
+        results.transport = run_transport(plan, inputs, results.model);
+    }
+    for (const auto& tier : results.model.tiers) {
+        for (const auto& p : tier.nesting_problems) results.warnings.push_back("tier " + tier.id + ": " + p);
+    }
+    return results;
+}
+
+}  // namespace keniki::pipeline
