@@ -10,16 +10,12 @@ namespace keniki::geom {
 
 namespace {
 
+using detail::checked;
 using detail::context;
 using detail::GeosGeometryPtr;
 using detail::own;
 
 MultiPolygon polygonal(const GEOSGeometry* g) { return as_multi_polygon(detail::from_geos(g)); }
-
-GeosGeometryPtr checked(GEOSGeometry* g, const char* what) {
-    if (g == nullptr) throw DataError(std::string("GEOS ") + what + " failed: " + detail::last_geos_message());
-    return own(g);
-}
 
 Box box_of(const MultiPolygon& g) { return bounds_of(g); }
 
@@ -55,23 +51,13 @@ MultiPolygon as_multi_polygon(const Geometry& g) {
 double area(const MultiPolygon& g) { return boost::geometry::area(g); }
 
 MultiPolygon union_all(std::span<const MultiPolygon> parts) {
-    GEOSContextHandle_t ctx = context();
-    std::vector<GEOSGeometry*> raw;
-    raw.reserve(parts.size());
-    try {
-        for (const auto& p : parts) {
-            if (p.empty()) continue;
-            raw.push_back(detail::to_geos(Geometry{p}).release());
-        }
-    } catch (...) {
-        for (auto* g : raw) GEOSGeom_destroy_r(ctx, g);
-        throw;
+    detail::GeosBatch batch;
+    for (const auto& p : parts) {
+        if (!p.empty()) batch.push(detail::to_geos(Geometry{p}));
     }
-    if (raw.empty()) return {};
-    GeosGeometryPtr collection =
-        checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
-    GeosGeometryPtr u = checked(GEOSUnaryUnion_r(ctx, collection.get()), "union");
-    return polygonal(u.get());
+    if (batch.empty()) return {};
+    const GeosGeometryPtr collection = batch.collect();
+    return polygonal(checked(GEOSUnaryUnion_r(context(), collection.get()), "union").get());
 }
 
 MultiPolygon union_two(const MultiPolygon& a, const MultiPolygon& b) {
@@ -116,21 +102,14 @@ MultiPolygon buffer_points(std::span<const Point> centres, std::span<const doubl
     // Every circle in one collection and one cascaded union: unioning per radius and then the
     // results (as two buffer_points calls would) merges the same edges twice.
     GEOSContextHandle_t ctx = context();
-    std::vector<GEOSGeometry*> raw;
-    raw.reserve(centres.size());
-    try {
-        for (std::size_t i = 0; i < centres.size(); ++i) {
-            if (!(radii[i] > 0)) continue;
-            GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, centres[i].x(), centres[i].y()), "point");
-            raw.push_back(checked(GEOSBuffer_r(ctx, pt.get(), radii[i], quadrant_segments), "buffer").release());
-        }
-    } catch (...) {
-        for (auto* g : raw) GEOSGeom_destroy_r(ctx, g);
-        throw;
+    detail::GeosBatch batch;
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        if (!(radii[i] > 0)) continue;
+        const GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, centres[i].x(), centres[i].y()), "point");
+        batch.push(checked(GEOSBuffer_r(ctx, pt.get(), radii[i], quadrant_segments), "buffer"));
     }
-    if (raw.empty()) return {};
-    GeosGeometryPtr collection =
-        checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    if (batch.empty()) return {};
+    const GeosGeometryPtr collection = batch.collect();
     return polygonal(checked(GEOSUnaryUnion_r(ctx, collection.get()), "union").get());
 }
 

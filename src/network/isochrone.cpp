@@ -151,13 +151,7 @@ void nest(std::span<Isochrone> thresholds) {
         thresholds[k].area = geom::intersection(thresholds[k].area, thresholds[k + 1].area);
 }
 
-geom::BufferLinesOptions buffer_options(const IsochroneOptions& o) {
-    geom::BufferLinesOptions b;
-    b.method = o.buffer;
-    b.quadrant_segments = o.quadrant_segments;
-    b.cell_m = o.outline_cell_m;
-    return b;
-}
+const geom::BufferLinesOptions& buffer_options(const IsochroneOptions& o) { return o.area.shape; }
 
 std::vector<double> checked_minutes(std::span<const double> minutes) {
     std::vector<double> m(minutes.begin(), minutes.end());
@@ -229,7 +223,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                                   const IsochroneOptions& o) {
     const RoadNetwork& net = snapper.network();
     const std::vector<double> minutes = checked_minutes(minutes_given);
-    const std::vector<Snap> snaps = snapper.snap_all(origins, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(origins, o.snap.max_snap_m);
     std::vector<Isochrone> out(origins.size() * minutes.size());
     if (minutes.empty()) return out;
     parallel_chunks(
@@ -259,7 +253,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                     iso.road_m = total_length(stretches);
                     std::vector<LineString> lines = stretch_lines(net, stretches);
                     lines.push_back(access_leg(origins[i], snap, cutoff, net.foot_speed_ms()));
-                    MultiPolygon area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
+                    MultiPolygon area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
                     if (o.rings) {
                         iso.area = k == 0 ? area : geom::difference(area, below);
                         below = std::move(area);
@@ -267,7 +261,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                         iso.area = std::move(area);
                     }
                 }
-                if (!o.rings && o.buffer == geom::LineBuffer::outline) nest(std::span(out).subspan(i * minutes.size(), minutes.size()));
+                if (!o.rings && o.area.shape.method == geom::LineBuffer::outline) nest(std::span(out).subspan(i * minutes.size(), minutes.size()));
             }
         },
         1);
@@ -280,7 +274,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     AreaResult r;
     if (split_by_source) r.by_source.resize(sources.size());
     if (!(minutes >= 0)) throw UsageError("a reach must be >= 0 minutes");
-    const std::vector<Snap> snaps = snapper.snap_all(sources, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(sources, o.snap.max_snap_m);
     std::vector<PlacedSource> placed;
     std::vector<std::size_t> index_of;
     for (std::size_t j = 0; j < sources.size(); ++j) {
@@ -300,7 +294,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     r.road_m = total_length(stretches);
     std::vector<LineString> lines = stretch_lines(net, stretches);
     for (std::size_t k = 0; k < placed.size(); ++k) lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, cutoff, net.foot_speed_ms()));
-    r.area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
+    r.area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
     if (split_by_source) {
         std::vector<std::vector<LineString>> groups(sources.size());
         for (std::size_t s = 0; s < stretches.size(); ++s) groups[stretches[s].label].push_back(lines[s]);
@@ -312,7 +306,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
 
 std::vector<SourceReach> reach_per_source(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& o) {
     const RoadNetwork& net = snapper.network();
-    const std::vector<Snap> snaps = snapper.snap_all(sources, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(sources, o.snap.max_snap_m);
     std::vector<SourceReach> out(sources.size());
     const double cutoff = minutes * 60;
     parallel_chunks(

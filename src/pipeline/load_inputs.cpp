@@ -13,23 +13,14 @@
 #include "keniki/geom/validity.hpp"
 #include "keniki/io/estat_table.hpp"
 #include "keniki/io/read_layer.hpp"
+#include "keniki/project/read_options.hpp"
 
 namespace keniki::pipeline {
 
 namespace {
 
 using project::LayerRef;
-
-io::ReadOptions read_options(const LayerRef& ref) {
-    io::ReadOptions o;
-    o.layer = ref.layer;
-    o.where = ref.where;
-    o.encoding = ref.encoding;
-    o.x_field = ref.x_field;
-    o.y_field = ref.y_field;
-    o.require_geometry = true;
-    return o;
-}
+using project::read_options;
 
 std::string id_list(const std::vector<std::int64_t>& ids) {
     std::string out;

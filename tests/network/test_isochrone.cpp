@@ -134,7 +134,7 @@ TEST(Isochrone, PolygonsRingsAndAccessLeg) {
 
     // The exact method draws GEOS's 32-gon caps, to the square metre.
     IsochroneOptions exact;
-    exact.buffer = geom::LineBuffer::exact;
+    exact.area.shape.method = geom::LineBuffer::exact;
     const auto e = isochrones(snapper, std::span(origins.data(), 1), minutes, exact);
     EXPECT_NEAR(geom::area(e[0].area), capsule_area(800, 50), 1.0);
     EXPECT_NEAR(geom::area(e[1].area), capsule_area(1600, 50), 1.0);
@@ -177,7 +177,7 @@ TEST(Isochrone, UnequalSplitFollowsNetworkCosts) {
     const auto net = straight_road();
     const Snapper snapper(*net);
     IsochroneOptions o;
-    o.max_snap_m = 500;
+    o.snap.max_snap_m = 500;
     const std::vector<Point> hubs = {{1000, 200}, {3000, 0}};
     const AreaResult r = service_area(snapper, hubs, 25, o, true);
     EXPECT_TRUE(boost::geometry::covered_by(Point{1880, 0}, r.by_source[0]));
@@ -197,7 +197,7 @@ TEST(BufferLines, UnionOfCapsules) {
 TEST(NetworkCost, CostModelInMinutes) {
     const auto net = straight_road();
     const analysis::NetworkCost cost(net);
-    EXPECT_EQ(cost.unit(), "min");
+    EXPECT_EQ(cost.unit(), analysis::CostUnit::minutes);
     EXPECT_NE(cost.describe().find("walking"), std::string::npos);
     const std::vector<Point> hubs = {{1000, 0}, {3000, 0}, {0, 8000}};
     const std::vector<Point> residents = {{1200, 40}, {2900, 0}, {2000, 5000}};
@@ -229,7 +229,7 @@ TEST(Isochrone, OutlineMatchesExactUnionOnKumamotoDrive) {
     const std::vector<Point> hall = {crs::Transformer("EPSG:4326", net.crs).forward(Point{130.7077, 32.8030})};
     const std::vector<double> thirty = {30};
     IsochroneOptions exact;
-    exact.buffer = geom::LineBuffer::exact;
+    exact.area.shape.method = geom::LineBuffer::exact;
     const MultiPolygon e = isochrones(snapper, hall, thirty, exact)[0].area;
     const MultiPolygon g = isochrones(snapper, hall, thirty)[0].area;
     const double cell = 50.0 / 5;
