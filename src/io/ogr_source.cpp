@@ -67,6 +67,11 @@ GDALDatasetUniquePtr open_ogr(const Source& src, const std::string& encoding) {
         if (std::filesystem::is_directory(src.path, ec))
             throw UsageError("is a folder, and GDAL finds no vector dataset in it: give the data file itself (or a folder of shapefiles)", Where{src.path});
         std::string why = QuietGdalErrors::last_message();
+        // GDAL's GeoJSON reader says only this when the JSON does not parse, or when one object of
+        // the file is past its size limit (OGR_GEOJSON_MAX_OBJ_SIZE, in MB; 0 lifts it).
+        if (why == "Failed to read GeoJSON data")
+            why += " (the JSON is cut off or malformed — check the end of the file; or one of its objects is past GDAL's size limit: "
+                   "set OGR_GEOJSON_MAX_OBJ_SIZE=0 in the environment, or convert the file to FlatGeobuf or GeoPackage)";
         throw DataError("not a vector dataset GDAL can read" + (why.empty() ? std::string() : ": " + why), Where{src.path});
     }
     if (ds->GetLayerCount() == 0) {

@@ -97,6 +97,7 @@ private:
 RoadData read_osm(const std::string& path, const RoadReadOptions& options) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw UsageError("no such file", Where(path));
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) throw DataError("the file is empty (0 bytes): no OpenStreetMap data", Where(path));
     RoadData data;
     data.path = path;
     RoadCollector collector(data);

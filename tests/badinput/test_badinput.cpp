@@ -1,9 +1,11 @@
 // Runs every row of the bad-input catalogue (catalogue.cpp) against the built `keniki`: the exit
 // code, the message, that nothing is crashed or half-written, and the row's own checks.
+// KENIKI_BADINPUT_SHOW=1 in the environment prints every row's exit code and stderr, for review.
 // DISABLED_PrintReadmeTable prints the catalogue as the Markdown table of tests/badinput/README.md:
 //   build/tests/test_badinput --gtest_also_run_disabled_tests --gtest_filter='*PrintReadmeTable'
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <set>
 #include <string>
@@ -39,6 +41,13 @@ std::vector<std::string> leftovers(const fs::path& out) {
     return found;
 }
 
+}  // namespace
+
+/// gtest names a row by its id (instead of dumping its bytes).
+void PrintTo(const Row& row, std::ostream* os) { *os << row.id; }
+
+namespace {
+
 class BadInput : public ::testing::TestWithParam<Row> {};
 
 TEST_P(BadInput, RefusedOrReportedAsCatalogued) {
@@ -54,6 +63,7 @@ TEST_P(BadInput, RefusedOrReportedAsCatalogued) {
 
     const test::CommandResult r = test::run_keniki(c.args);
     SCOPED_TRACE("keniki " + c.args);
+    if (std::getenv("KENIKI_BADINPUT_SHOW")) std::cout << "[" << row.id << "] exit " << r.exit_code << "\n" << r.err << "\n";
     EXPECT_EQ(r.exit_code, row.exit_code) << "stderr:\n" << r.err;
     // Never a crash, a sanitizer report or an unclassified failure.
     for (const char* bad : {"internal error", "AddressSanitizer", "runtime error:", "LeakSanitizer", "terminate called"})
@@ -68,10 +78,14 @@ TEST_P(BadInput, RefusedOrReportedAsCatalogued) {
     }
     for (const auto& part : row.never) EXPECT_EQ(r.err.find(part), std::string::npos) << "stderr holds \"" << part << "\":\n" << r.err;
     if (c.out) {
-        if (row.exit_code != 0 && !c.out_existed) EXPECT_FALSE(fs::exists(*c.out)) << "a refusal leaves no output: " << *c.out;
+        if (row.exit_code != 0 && !c.out_existed) {
+            EXPECT_FALSE(fs::exists(*c.out)) << "a refusal leaves no output: " << *c.out;
+        }
         const auto left = leftovers(*c.out);
         EXPECT_TRUE(left.empty()) << "staged output left behind: " << left.front();
-        if (row.exit_code == 0) EXPECT_TRUE(fs::exists(*c.out)) << *c.out;
+        if (row.exit_code == 0) {
+            EXPECT_TRUE(fs::exists(*c.out)) << *c.out;
+        }
     }
     if (row.check && r.exit_code == row.exit_code) row.check(c, r);
     if (!HasFailure()) fs::remove_all(c.dir);
@@ -90,7 +104,9 @@ TEST(BadInputCatalogue, HasAtLeastFiftyDistinctRows) {
         EXPECT_TRUE(std::all_of(row.id.begin(), row.id.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'; }))
             << row.id;
         // A refusal must say where: at least one fragment names a file, path or plan line.
-        if (row.exit_code != 0) EXPECT_FALSE(row.fragments.empty()) << row.id << " checks no message";
+        if (row.exit_code != 0) {
+            EXPECT_FALSE(row.fragments.empty()) << row.id << " checks no message";
+        }
     }
 }
 
