@@ -45,24 +45,96 @@ std::int64_t line_of_first_invalid_utf8(std::string_view text) {
     return line;
 }
 
-/// The 1-based line on which each record starts (record 0 is the header), quotes respected.
-std::vector<std::int64_t> record_start_lines(std::string_view text) {
-    std::vector<std::int64_t> starts{1};
-    std::int64_t line = 1;
+/// GDAL's CSV driver guesses the separator from the header line (CSVDetectSeperator): the first of
+/// ',', ';' or tab outside quotes (',' when they are mixed), else a space when there is one, else ','.
+char detect_separator(std::string_view header) {
     bool in_quotes = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"') in_quotes = !in_quotes;
-        else if (c == '\n') {
-            ++line;
-            if (in_quotes || i + 1 >= text.size()) continue;
-            // GDAL's CSV reader skips blank lines without numbering them: so must we.
-            const std::size_t end = text.find('\n', i + 1);
-            const std::string_view next = text.substr(i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1);
-            if (next.find_first_not_of(" \t\r") != std::string_view::npos) starts.push_back(line);
+    char sep = '\0';
+    bool space = false;
+    for (std::size_t i = 0; i < header.size() && header[i] != '\n'; ++i) {
+        const char c = header[i];
+        if (c == '"') {
+            if (in_quotes && i + 1 < header.size() && header[i + 1] == '"') ++i;
+            else in_quotes = !in_quotes;
+        } else if (!in_quotes && (c == ',' || c == ';' || c == '\t')) {
+            if (sep == '\0') sep = c;
+            else if (sep != c) return ',';
+        } else if (!in_quotes && c == ' ') {
+            space = true;
         }
     }
-    return starts;
+    if (sep != '\0') return sep;
+    return space ? ' ' : ',';
+}
+
+/// One record as GDAL's CSV reader will see it: the line it starts on and its number of fields.
+struct RecordShape {
+    std::int64_t line = 1;
+    std::size_t fields = 1;
+};
+
+/// The records of the text (record 0 is the header), quotes respected as GDAL respects them: a
+/// quote toggles quoting wherever it stands, and a newline inside quotes continues the record.
+/// Lines holding only spaces are skipped, as GDAL skips them (without numbering them).
+/// A quote still open at the end of the text is a DataError naming the line of its record.
+std::vector<RecordShape> record_shapes(std::string_view text, const Where& where) {
+    std::vector<RecordShape> records;
+    const char sep = detect_separator(text);
+    std::int64_t line = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Skip blank lines between records.
+        std::size_t end = text.find('\n', i);
+        const std::string_view first = text.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
+        if (first.find_first_not_of(" \t\r") == std::string_view::npos) {
+            if (end == std::string_view::npos) break;
+            ++line;
+            i = end + 1;
+            continue;
+        }
+        RecordShape r{line, 1};
+        bool in_quotes = false;
+        for (; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == '"') in_quotes = !in_quotes;
+            else if (c == '\n') {
+                ++line;
+                if (!in_quotes) {
+                    ++i;
+                    break;
+                }
+            } else if (c == sep && !in_quotes) {
+                ++r.fields;
+            }
+        }
+        if (in_quotes) {
+            Where at = where;
+            at.line = r.line;
+            if (!records.empty()) at.feature = static_cast<std::int64_t>(records.size());
+            throw DataError("a quoted field is not closed (missing '\"'): the rest of the file would be read as one value", at);
+        }
+        records.push_back(r);
+    }
+    if (records.empty()) records.push_back(RecordShape{});
+    return records;
+}
+
+/// Every record must have as many fields as the header: a short row would read its missing
+/// coordinates as "not a number" and its missing figures as nothing, a long one would lose values.
+void check_record_lengths(const std::vector<RecordShape>& records, const Where& where) {
+    const std::size_t want = records.front().fields;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        if (records[r].fields == want) continue;
+        Where at = where;
+        at.line = records[r].line;
+        at.feature = static_cast<std::int64_t>(r);
+        const bool is_short = records[r].fields < want;
+        throw DataError(std::string(is_short ? "the row is short" : "the row is long") + ": it has " + std::to_string(records[r].fields) +
+                            (records[r].fields == 1 ? " field" : " fields") + ", the header (line " + std::to_string(records.front().line) +
+                            ") has " + std::to_string(want) +
+                            (is_short ? "" : " (a separator inside a value that is not quoted?)"),
+                        at);
+    }
 }
 
 struct CoordinateColumns {
@@ -182,7 +254,8 @@ Layer read_csv_records(const std::string& open_path, const std::string& display_
     report.encoding = decoded.encoding;
     report.encoding_source = decoded.encoding_source;
     if (trim(decoded.text).empty()) throw DataError("the file is empty", where);
-    const auto record_lines = record_start_lines(decoded.text);
+    const auto records = record_shapes(decoded.text, where);
+    check_record_lengths(records, where);
 
     // GDAL's CSV driver parses the UTF-8 text from memory: quoting, fields spanning lines, the separator.
     static std::atomic<int> counter{0};
@@ -274,7 +347,7 @@ Layer read_csv_records(const std::string& open_path, const std::string& display_
             continue;
         }
         Where at{display_path, layer_name, record};
-        if (record >= 0 && static_cast<std::size_t>(record) < record_lines.size()) at.line = record_lines[static_cast<std::size_t>(record)];
+        if (record >= 0 && static_cast<std::size_t>(record) < records.size()) at.line = records[static_cast<std::size_t>(record)].line;
         const auto& xs = columns[static_cast<std::size_t>(coords.x)].back();
         const auto& ys = columns[static_cast<std::size_t>(coords.y)].back();
         const bool x_blank = !xs || trim(*xs).empty(), y_blank = !ys || trim(*ys).empty();
@@ -302,6 +375,10 @@ Layer read_csv_records(const std::string& open_path, const std::string& display_
                 throw DataError("latitude " + as_text(Value{y}) + " is out of range [-90, 90] (are the columns swapped, or "
                                 "projected? then give the CRS with --csv-crs)", at);
             }
+        }
+        if (const auto why = absurd_coordinate(Geometry{Point{x, y}})) {
+            at.field = names[static_cast<std::size_t>(std::abs(x) > k_absurd_coordinate ? coords.x : coords.y)];
+            throw DataError(*why, at);
         }
         geometries.emplace_back(Point{x, y});
     }

@@ -119,6 +119,7 @@ Layer read_ogr_layer(const Source& src, const ReadOptions& options, ReadReport& 
         Feature f;
         f.id = feature->GetFID();
         f.geometry = detail::from_ogr(feature->GetGeometryRef(), &notes);
+        if (const auto why = detail::absurd_coordinate(f.geometry)) throw DataError(*why, Where{src.path, layer.name, f.id});
         if (is_empty(f.geometry) && defn->GetGeomFieldCount() > 0) report.empty_geometry_ids.push_back(f.id);
         f.values.resize(layer.fields.size());
         for (std::size_t i = 0; i < layer.fields.size(); ++i) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <string_view>
@@ -10,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cpl_conv.h>
@@ -144,10 +147,30 @@ void check_target(const std::string& path, bool must_not_exist) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) throw UsageError("the output is a directory, not a file", Where{path, {}, {}, {}, {}});
     const fs::path dir = p.parent_path();
-    if (!dir.empty() && !fs::is_directory(dir, ec))
+    if (!dir.empty() && !fs::is_directory(dir, ec)) {
+        // "notes.txt/out.geojson": say that a file stands where a folder is meant.
+        for (fs::path up = dir; !up.empty() && up != up.parent_path(); up = up.parent_path()) {
+            if (fs::exists(up, ec)) {
+                if (!fs::is_directory(up, ec))
+                    throw UsageError("cannot write the output there: " + up.string() + " is a file, not a folder", Where{path, {}, {}, {}, {}});
+                break;
+            }
+        }
         throw UsageError("the output directory " + dir.string() + " does not exist", Where{path, {}, {}, {}, {}});
+    }
     if (must_not_exist && fs::exists(p, ec))
         throw UsageError("the output file exists already (use overwrite to replace it)", Where{path, {}, {}, {}, {}});
+    // Try the folder before any work is written into it (permissions, read-only or virtual file
+    // systems such as /proc refuse even root).
+    const fs::path probe = (dir.empty() ? fs::path(".") : dir) / (".keniki-probe-" + std::to_string(::getpid()));
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) {
+        const std::string why = std::strerror(errno);
+        throw UsageError("cannot create files in the folder " + (dir.empty() ? std::string(".") : dir.string()) + " (" + why + ")",
+                         Where{path, {}, {}, {}, {}});
+    }
+    ::close(fd);
+    fs::remove(probe, ec);
 }
 
 // ---------------------------------------------------------------------------------------------

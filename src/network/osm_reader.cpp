@@ -97,6 +97,7 @@ private:
 RoadData read_osm(const std::string& path, const RoadReadOptions& options) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) throw UsageError("no such file", Where(path));
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) throw DataError("the file is empty (0 bytes): no OpenStreetMap data", Where(path));
     RoadData data;
     data.path = path;
     RoadCollector collector(data);
@@ -115,6 +116,13 @@ RoadData read_osm(const std::string& path, const RoadReadOptions& options) {
     if (collector.cut_ways() > 0)
         data.notes.push_back(std::to_string(collector.cut_ways()) + " ways refer to " + std::to_string(collector.missing_nodes()) +
                              " nodes missing from the file: cut there");
+    if (data.ways.empty() && collector.cut_ways() > 0)
+        throw DataError("no roads left: " + std::to_string(collector.cut_ways()) + (collector.cut_ways() == 1 ? " way" : " ways") +
+                            " with a highway tag refer to " + std::to_string(collector.missing_nodes()) +
+                            (collector.missing_nodes() == 1 ? " node" : " nodes") +
+                            " missing from the file, and no two known nodes in a row remain of them (an extract saved without the "
+                            "nodes of its ways?); " + std::to_string(data.features_read) + " ways read",
+                        Where(path));
     if (data.ways.empty())
         throw DataError("no roads (ways with a highway tag open to walkers or cars) among " + std::to_string(data.features_read) + " ways",
                         Where(path));

@@ -135,6 +135,13 @@ std::optional<std::size_t> CsvTable::column(std::string_view name) const {
     return std::nullopt;
 }
 
+void CsvTable::short_row(std::size_t column) const {
+    const std::string field = column < m_header.size() ? m_header[column] : std::string();
+    throw DataError("the row is short: it has " + std::to_string(m_fields.size()) + (m_fields.size() == 1 ? " field" : " fields") +
+                        ", the header (line 1) has " + std::to_string(m_header.size()) + " (no value for '" + field + "')",
+                    where(field));
+}
+
 std::size_t CsvTable::require_column(std::string_view name) const {
     if (auto c = column(name)) return *c;
     throw DataError("missing required column '" + std::string(name) + "'", Where{file(), {}, {}, std::string(name), 1});

@@ -137,7 +137,20 @@ public:
         auto it = m_members.find(name);
         return m_label + "/" + (it != m_members.end() ? it->second : m_prefix + name);
     }
-    std::string read(const std::string& name) const { return io::read_text_file(io::archive_member_path(m_path, m_members.at(name))); }
+    /// The text of a member, named "chikuho.zip/stops.txt" in every error; GTFS text must be UTF-8.
+    std::string read(const std::string& name) const {
+        std::string text;
+        try {
+            text = io::read_text_file(io::archive_member_path(m_path, m_members.at(name)));
+        } catch (const DataError& e) {
+            throw DataError(e.message(), Where{label(name)});
+        }
+        if (const auto line = io::first_invalid_utf8_line(text))
+            throw DataError("the text is not valid UTF-8 (GTFS files must be UTF-8; this looks like CP932 / Shift-JIS: convert it, "
+                            "e.g. iconv -f cp932 -t utf-8)",
+                            Where{label(name), {}, {}, {}, *line});
+        return text;
+    }
     /// Text of a file that must be there; a missing or empty one is a DataError naming it.
     std::string require(const std::string& name) const {
         if (!has(name)) throw DataError("required file " + name + " is missing from the feed", Where{label(name)});
@@ -223,6 +236,7 @@ void read_stops(Feed& feed, const FeedFiles& files) {
         feed.stops.push_back(std::move(s));
         lines.push_back(t.line());
     }
+    if (feed.stops.empty()) throw DataError("the file has a header and no stops", Where{files.label("stops.txt")});
     const IdMap ids = index_ids(feed.stops, files, "stops.txt", lines, "stop_id");
     for (const auto& [i, parent] : parents) {
         auto it = ids.find(parent);

@@ -390,3 +390,66 @@ TEST(CsvLayer, NameIsTheFileStem) {
 }
 
 }  // namespace
+
+// --- rows that do not match the header, quotes that never close (the bad-input catalogue) -----
+
+namespace {
+
+/// The DataError reading `text` as points.csv throws (fails the test when none is thrown).
+DataError csv_error(const std::string& text) {
+    const TempCsv csv("points.csv", text);
+    try {
+        read_layer(csv.path());
+    } catch (const DataError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "read without error:\n" << text;
+    return DataError("none");
+}
+
+}  // namespace
+
+TEST(CsvRowShape, AShortRowSaysSoWithItsLineAndBothCounts) {
+    // Line 3 lacks its lat: the message is about the row, not "lat is not a number".
+    const DataError e = csv_error("name,lon,lat\na,130.5,33.5\nb,130.6\nc,130.7,33.7\n");
+    EXPECT_EQ(e.message(), "the row is short: it has 2 fields, the header (line 1) has 3");
+    EXPECT_EQ(e.where().line, 3);
+    EXPECT_EQ(e.where().feature, 2);
+}
+
+TEST(CsvRowShape, ALongRowSaysSo) {
+    const DataError e = csv_error("name,lon,lat\na,130.5,33.5\nb,130.6,33.6,extra\n");
+    EXPECT_EQ(e.where().line, 3);
+    EXPECT_NE(e.message().find("the row is long: it has 4 fields, the header (line 1) has 3"), std::string::npos) << e.message();
+}
+
+TEST(CsvRowShape, CountsRespectQuotesLinesAndTheSeparator) {
+    // A quoted comma and a quoted newline are inside one field; blank lines are not records;
+    // a semicolon file is counted by semicolons. Line 6 (record 3) is the short one.
+    const DataError e = csv_error("name;lon;lat\n\"a;1\";130.5;33.5\n\n\"b\nc\";130.6;33.6\nd;130.7\n");
+    EXPECT_EQ(e.where().line, 6) << e.what();
+    EXPECT_EQ(e.where().feature, 3) << e.what();
+    const TempCsv fine("fine.csv", "name,lon,lat\n\"a,1\",130.5,33.5\n\n\"b\nc\",130.6,33.6\n");
+    EXPECT_EQ(read_layer(fine.path()).features.size(), 2u);
+}
+
+TEST(CsvRowShape, AnUnclosedQuoteNamesTheLineItOpensOn) {
+    const DataError e = csv_error("name,lon,lat\na,130.5,33.5\n\"b,130.6,33.6\nc,130.7,33.7\n");
+    EXPECT_EQ(e.where().line, 3);
+    EXPECT_NE(e.message().find("a quoted field is not closed"), std::string::npos) << e.message();
+}
+
+TEST(CsvCoordinates, AbsurdProjectedCoordinatesAreRefused) {
+    // With a projected CSV CRS no lon/lat range applies; 1e308 metres is still no place.
+    const TempCsv csv("xy.csv", "name,x,y\na,1000,2000\nb,1e308,2000\n");
+    ReadOptions options;
+    options.csv_crs = "EPSG:6670";
+    try {
+        read_layer(csv.path(), options);
+        FAIL() << "expected DataError";
+    } catch (const DataError& e) {
+        EXPECT_EQ(e.where().line, 3);
+        EXPECT_EQ(e.where().field, "x");
+        EXPECT_NE(e.message().find("1e+308, which is absurd"), std::string::npos) << e.message();
+    }
+}

@@ -113,7 +113,17 @@ TEST(Csv, TableFindsColumnsByNameAndReportsMissingOnes) {
     ASSERT_TRUE(t.next());
     EXPECT_EQ(t.line(), 3);
     EXPECT_EQ(t[0], "S2");
-    EXPECT_EQ(t[1], "");  // a short record reads as empty fields
+    // A short record: optional access reads the missing field as empty, required access refuses
+    // the row with its line and both field counts.
+    EXPECT_EQ(t.get(std::size_t{1}), "");
+    try {
+        (void)t[1];
+        FAIL() << "expected DataError";
+    } catch (const DataError& e) {
+        EXPECT_EQ(e.where().line, 3);
+        EXPECT_EQ(e.where().field, "stop_name");
+        EXPECT_EQ(e.message(), "the row is short: it has 1 field, the header (line 1) has 2 (no value for 'stop_name')");
+    }
     EXPECT_FALSE(t.next());
 }
 

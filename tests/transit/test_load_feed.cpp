@@ -2,7 +2,9 @@
 // figures), and io::read_text_file / list_archive through which it reads them.
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -271,6 +273,73 @@ TEST(LoadFeed, FeedsWrittenOnTheFlyFailWhereTheyShould) {
     write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nM1,上町,33.5,130.5\nM2,下町,33.51,130.51\nM1,again,33.5,130.5\n");
     EXPECT_NE(error_of().find("stops.txt, line 4, field 'stop_id': stop_id 'M1' appears twice (first on line 2)"), std::string::npos);
     write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nM1,上町,33.5,130.5\nM2,下町,33.51,130.51\n");
+    EXPECT_EQ(error_of(), "no error");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ReadTextFile, FirstInvalidUtf8Line) {
+    EXPECT_EQ(keniki::io::first_invalid_utf8_line("a\n上町\n"), std::nullopt);
+    EXPECT_EQ(keniki::io::first_invalid_utf8_line("a\nb\n\x8f\xe3\x92\xac\n"), 3);
+    EXPECT_EQ(keniki::io::first_invalid_utf8_line("\xff"), 1);
+}
+
+TEST(LoadFeed, DamagedZipsAndFilesSayWhatIsWrong) {
+    // Zips built from a folder feed by GDAL itself are beyond this test; the catalogue
+    // (tests/badinput) damages hand-written zips byte by byte. Here: the archive-level messages.
+    const auto dir = keniki::test::fresh_temp_dir("keniki-gtfs-zip");
+    auto write = [&](const std::string& name, const std::string& bytes) {
+        std::FILE* f = std::fopen((dir / name).c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        std::fwrite(bytes.data(), 1, bytes.size(), f);
+        std::fclose(f);
+    };
+    auto error_of = [&](const std::string& name) -> std::string {
+        try {
+            load_feed((dir / name).string());
+        } catch (const DataError& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    write("empty.zip", "");
+    EXPECT_NE(error_of("empty.zip").find("empty.zip: the file is empty (0 bytes)"), std::string::npos) << error_of("empty.zip");
+    write("text.zip", "stop_id\n");
+    EXPECT_NE(error_of("text.zip").find("not a zip archive"), std::string::npos) << error_of("text.zip");
+    // The first 100 bytes of a real zip: a local header, no central directory.
+    const std::string whole = keniki::test::read_file(fixture("tiny_nested.zip"));
+    write("cut.zip", whole.substr(0, 100));
+    EXPECT_NE(error_of("cut.zip").find("cut.zip: the zip archive is truncated or damaged"), std::string::npos) << error_of("cut.zip");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(LoadFeed, Cp932TextAndShortRowsNameTheFileAndLine) {
+    const auto dir = keniki::test::fresh_temp_dir("keniki-gtfs-text");
+    std::filesystem::copy(fixture("mini"), dir);
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::FILE* f = std::fopen((dir / name).c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        std::fwrite(text.data(), 1, text.size(), f);
+        std::fclose(f);
+    };
+    auto error_of = [&]() -> std::string {
+        try {
+            load_feed(dir.string());
+        } catch (const DataError& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    const std::string folder = dir.filename().string();
+    write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nM1,\x8f\xe3\x92\xac,33.5,130.5\nM2,x,33.51,130.51\n");
+    EXPECT_EQ(error_of().rfind(folder + "/stops.txt, line 2: the text is not valid UTF-8", 0), 0u) << error_of();
+    write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nM1,上町,33.5,130.5\nM2,下町,33.51\n");
+    EXPECT_EQ(error_of(), folder + "/stops.txt, line 3, field 'stop_lon': the row is short: it has 3 fields, the header (line 1) has 4 "
+                                   "(no value for 'stop_lon')");
+    write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\n");
+    EXPECT_EQ(error_of(), folder + "/stops.txt: the file has a header and no stops");
+    // Optional columns may be left off the end of a row (feeds do): stop_headsign here.
+    write("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\nM1,上町,33.5,130.5\nM2,下町,33.51,130.51\n");
+    write("stop_times.txt", "trip_id,arrival_time,departure_time,stop_id,stop_sequence,stop_headsign\nMT,07:00:00,07:00:00,M1,1\nMT,07:10:00,07:10:00,M2,2\n");
     EXPECT_EQ(error_of(), "no error");
     std::filesystem::remove_all(dir);
 }

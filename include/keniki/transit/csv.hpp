@@ -61,11 +61,18 @@ public:
 
     /// Advances to the next record; false at the end.
     bool next() { return m_reader.next(m_fields); }
-    /// The field in `column` of the current record; "" when the record is shorter or the column absent.
+    /// The field in `column` of the current record; "" when the record is shorter or the column
+    /// absent (for optional columns: feeds often leave out trailing empty fields).
     std::string_view get(std::optional<std::size_t> column) const noexcept {
         return column && *column < m_fields.size() ? m_fields[*column] : std::string_view{};
     }
-    std::string_view operator[](std::size_t column) const noexcept { return get(column); }
+    /// The field in a required `column` (from require_column): a record too short to hold it is a
+    /// DataError naming the line and both field counts, not an empty value.
+    std::string_view operator[](std::size_t column) const {
+        if (column >= m_fields.size()) [[unlikely]]
+            short_row(column);
+        return m_fields[column];
+    }
 
     /// 1-based line of the current record.
     std::int64_t line() const noexcept { return m_reader.line(); }
@@ -74,6 +81,8 @@ public:
     Where where(std::string_view field = {}) const { return Where{file(), {}, {}, std::string(field), line()}; }
 
 private:
+    [[noreturn]] void short_row(std::size_t column) const;
+
     CsvReader m_reader;
     std::vector<std::string> m_header;
     std::vector<std::string_view> m_fields;
