@@ -1,5 +1,8 @@
 #include "keniki/geom/overlay.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <boost/geometry.hpp>
 
 #include "geom/geos_handle.hpp"
@@ -44,7 +47,97 @@ Box shared_box(const Box& a, const Box& b) {
                Point{std::min(a.max_corner().x(), b.max_corner().x()) + pad, std::min(a.max_corner().y(), b.max_corner().y()) + pad}};
 }
 
+/// Vertices per tile below which union_areas overlays directly.
+constexpr int k_tile_vertices = 20000;
+
+int coordinates(const GEOSGeometry* g) { return g ? std::max(0, GEOSGetNumCoordinates_r(context(), g)) : 0; }
+
+/// g inside the box: ClipByRect, or the exact intersection with the box's polygon where ClipByRect
+/// refuses (never the whole g: tiles must not count anything twice).
+GeosGeometryPtr clip_exact(const GEOSGeometry* g, const Box& b) {
+    GEOSContextHandle_t ctx = context();
+    if (GEOSGeometry* c = GEOSClipByRect_r(ctx, g, b.min_corner().x(), b.min_corner().y(), b.max_corner().x(), b.max_corner().y())) return own(c);
+    Polygon r;
+    r.outer() = {b.min_corner(), Point{b.max_corner().x(), b.min_corner().y()}, b.max_corner(), Point{b.min_corner().x(), b.max_corner().y()},
+                 b.min_corner()};
+    GeosGeometryPtr rect = detail::to_geos(Geometry{r});
+    return checked(GEOSIntersection_r(ctx, g, rect.get()), "clip");
+}
+
+double area_of(const GEOSGeometry* g) {
+    double a = 0;
+    if (g && GEOSArea_r(context(), g, &a) == 0) throw DataError("GEOS area failed: " + detail::last_geos_message());
+    return a;
+}
+
+/// The union of the pieces of one tile (made valid first where ClipByRect left them invalid).
+GeosGeometryPtr tile_union(std::vector<GeosGeometryPtr>& pieces) {
+    GEOSContextHandle_t ctx = context();
+    auto collect = [&](bool make_valid) {
+        std::vector<GEOSGeometry*> raw;
+        for (const auto& p : pieces) raw.push_back(make_valid ? GEOSMakeValid_r(ctx, p.get()) : GEOSGeom_clone_r(ctx, p.get()));
+        return checked(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    };
+    if (GEOSGeometry* u = GEOSUnaryUnion_r(ctx, collect(false).get())) return own(u);
+    return checked(GEOSUnaryUnion_r(ctx, collect(true).get()), "union");
+}
+
+void tile_areas(std::vector<GeosGeometryPtr> parts, GeosGeometryPtr within, const Box& box, int depth, UnionAreas& out) {
+    GEOSContextHandle_t ctx = context();
+    std::erase_if(parts, [&](const GeosGeometryPtr& g) { return !g || GEOSisEmpty_r(ctx, g.get()) != 0; });
+    if (parts.empty()) return;
+    if (within && GEOSisEmpty_r(ctx, within.get()) != 0) within.reset();
+    int size = coordinates(within.get());
+    for (const auto& p : parts) size += coordinates(p.get());
+    const double w = box.max_corner().x() - box.min_corner().x(), h = box.max_corner().y() - box.min_corner().y();
+    if (size <= k_tile_vertices || depth >= 24 || !(std::max(w, h) > 0)) {
+        GeosGeometryPtr u = parts.size() == 1 ? std::move(parts.front()) : tile_union(parts);
+        out.union_m2 += area_of(u.get());
+        if (within) {
+            // The within piece and the union are both inside this tile: an exact overlay of two small pieces.
+            GeosGeometryPtr i(GEOSIntersection_r(ctx, u.get(), within.get()), detail::GeometryDeleter{ctx});
+            if (!i) {
+                GeosGeometryPtr v = checked(GEOSMakeValid_r(ctx, within.get()), "make valid");
+                i = checked(GEOSIntersection_r(ctx, u.get(), v.get()), "intersection");
+            }
+            out.within_m2 += area_of(i.get());
+        }
+        return;
+    }
+    Box lo = box, hi = box;
+    if (w >= h) {
+        const double mid = box.min_corner().x() + w / 2;
+        lo.max_corner().x(mid);
+        hi.min_corner().x(mid);
+    } else {
+        const double mid = box.min_corner().y() + h / 2;
+        lo.max_corner().y(mid);
+        hi.min_corner().y(mid);
+    }
+    for (const Box& half : {lo, hi}) {
+        std::vector<GeosGeometryPtr> clipped_parts;
+        clipped_parts.reserve(parts.size());
+        for (const auto& p : parts) clipped_parts.push_back(clip_exact(p.get(), half));
+        tile_areas(std::move(clipped_parts), within ? clip_exact(within.get(), half) : GeosGeometryPtr{}, half, depth + 1, out);
+    }
+}
+
 }  // namespace
+
+UnionAreas union_areas(std::span<const MultiPolygon> parts, const MultiPolygon& within) {
+    std::vector<GeosGeometryPtr> geos_parts;
+    Box box = empty_box();
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        expand_box(box, bounds_of(p));
+        geos_parts.push_back(detail::to_geos(Geometry{p}));
+    }
+    UnionAreas out;
+    if (geos_parts.empty()) return out;
+    GeosGeometryPtr w = within.empty() ? GeosGeometryPtr{} : detail::to_geos(Geometry{within});
+    tile_areas(std::move(geos_parts), std::move(w), box, 0, out);
+    return out;
+}
 
 MultiPolygon as_multi_polygon(const Geometry& g) {
     if (const auto* p = std::get_if<Polygon>(&g)) return MultiPolygon{*p};
