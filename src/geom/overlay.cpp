@@ -1,6 +1,8 @@
 #include "keniki/geom/overlay.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include <boost/geometry.hpp>
@@ -204,16 +206,90 @@ double intersection_area(const MultiPolygon& a, const MultiPolygon& b) {
     return area(intersection(a, b));
 }
 
+namespace {
+
+/// The circles that can matter to the union of many (200,000 hubs, every stop of a prefecture): a
+/// grid over them, each cell owned by the lowest-numbered circle that covers it whole (its polygon:
+/// the inscribed radius), and a circle is left out when every cell its disc meets has an owner other
+/// than itself. It then lies inside the owners' circles, which are all kept, so the union is the same;
+/// in a dense cluster only the owners and the circles near the union's edge remain.
+std::vector<std::size_t> circles_that_matter(std::span<const Point> centres, std::span<const double> radii, int quadrant_segments) {
+    std::vector<std::size_t> all;
+    bool finite = true;
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        if (!(radii[i] > 0)) continue;
+        all.push_back(i);
+        finite = finite && std::isfinite(radii[i]) && std::isfinite(centres[i].x()) && std::isfinite(centres[i].y());
+    }
+    if (all.size() < 256 || !finite) return all;
+    const double inscribed = std::cos(M_PI / (4.0 * std::max(1, quadrant_segments))) * (1 - 1e-9);
+    Box box = empty_box();
+    double r_min = INFINITY;
+    for (const auto i : all) {
+        const double r = radii[i];
+        expand_box(box, Box{Point{centres[i].x() - r, centres[i].y() - r}, Point{centres[i].x() + r, centres[i].y() + r}});
+        r_min = std::min(r_min, r);
+    }
+    const double w = box.max_corner().x() - box.min_corner().x(), h = box.max_corner().y() - box.min_corner().y();
+    const double cell = std::max(r_min / 4, std::sqrt(w * h / 4e6));
+    if (!(cell > 0)) return all;
+    const double x0 = box.min_corner().x(), y0 = box.min_corner().y();
+    const long nx = static_cast<long>(std::ceil(w / cell)) + 1, ny = static_cast<long>(std::ceil(h / cell)) + 1;
+    std::vector<std::int32_t> owner(static_cast<std::size_t>(nx * ny), -1);
+    auto range = [&](double lo, double hi, double origin, long n) {
+        return std::pair<long, long>{std::clamp(static_cast<long>(std::floor((lo - origin) / cell)), 0L, n - 1),
+                                     std::clamp(static_cast<long>(std::floor((hi - origin) / cell)), 0L, n - 1)};
+    };
+    for (const auto i : all) {
+        const double cx = centres[i].x(), cy = centres[i].y(), r = radii[i] * inscribed, r2 = r * r;
+        const auto [gx0, gx1] = range(cx - r, cx + r, x0, nx);
+        const auto [gy0, gy1] = range(cy - r, cy + r, y0, ny);
+        for (long gy = gy0; gy <= gy1; ++gy) {
+            const double ya = y0 + static_cast<double>(gy) * cell - cy, yb = ya + cell;
+            const double dy2 = std::max(ya * ya, yb * yb);
+            for (long gx = gx0; gx <= gx1; ++gx) {
+                const double xa = x0 + static_cast<double>(gx) * cell - cx, xb = xa + cell;
+                auto& o = owner[static_cast<std::size_t>(gy * nx + gx)];
+                if (o < 0 && std::max(xa * xa, xb * xb) + dy2 <= r2) o = static_cast<std::int32_t>(i);  // farthest corner inside
+            }
+        }
+    }
+    std::vector<std::size_t> kept;
+    for (const auto i : all) {
+        const double cx = centres[i].x(), cy = centres[i].y(), r = radii[i], r2 = r * r;
+        const auto [gx0, gx1] = range(cx - r, cx + r, x0, nx);
+        const auto [gy0, gy1] = range(cy - r, cy + r, y0, ny);
+        bool needed = false;
+        for (long gy = gy0; gy <= gy1 && !needed; ++gy) {
+            const double ya = y0 + static_cast<double>(gy) * cell - cy, yb = ya + cell;
+            const double dy = ya > 0 ? ya : (yb < 0 ? -yb : 0.0);
+            for (long gx = gx0; gx <= gx1 && !needed; ++gx) {
+                const double xa = x0 + static_cast<double>(gx) * cell - cx, xb = xa + cell;
+                const double dx = xa > 0 ? xa : (xb < 0 ? -xb : 0.0);
+                if (dx * dx + dy * dy > r2) continue;  // the disc does not reach this cell
+                const auto o = owner[static_cast<std::size_t>(gy * nx + gx)];
+                needed = o < 0 || o == static_cast<std::int32_t>(i);
+            }
+        }
+        // Cells are closed, so a disc reaching past the grid's last row or column (rounding) is kept.
+        if (needed || cx - r < x0 || cy - r < y0 || cx + r > x0 + static_cast<double>(nx) * cell || cy + r > y0 + static_cast<double>(ny) * cell)
+            kept.push_back(i);
+    }
+    return kept;
+}
+
+}  // namespace
+
 MultiPolygon buffer_points(std::span<const Point> centres, std::span<const double> radii, int quadrant_segments) {
     if (radii.size() != centres.size()) throw DataError("buffer_points: one radius per point is needed");
+    const std::vector<std::size_t> which = circles_that_matter(centres, radii, quadrant_segments);
     // Every circle in one collection and one cascaded union: unioning per radius and then the
     // results (as two buffer_points calls would) merges the same edges twice.
     GEOSContextHandle_t ctx = context();
     std::vector<GEOSGeometry*> raw;
     raw.reserve(centres.size());
     try {
-        for (std::size_t i = 0; i < centres.size(); ++i) {
-            if (!(radii[i] > 0)) continue;
+        for (const std::size_t i : which) {
             GeosGeometryPtr pt = checked(GEOSGeom_createPointFromXY_r(ctx, centres[i].x(), centres[i].y()), "point");
             raw.push_back(checked(GEOSBuffer_r(ctx, pt.get(), radii[i], quadrant_segments), "buffer").release());
         }
