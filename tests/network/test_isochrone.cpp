@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "keniki/analysis/network_cost.hpp"
+#include "keniki/core/memory_budget.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/buffer_lines.hpp"
 #include "keniki/geom/compare.hpp"
@@ -255,6 +256,34 @@ TEST(Isochrone, OutlineMatchesExactUnionOnKumamotoDrive) {
     // measured from the exact union's holes that the grid cannot see, such as a 10.7 m^2 hole between
     // four roads 391 m from the area's edge; every such hole, and every gap the outline closes, is
     // narrower than a cell.
+}
+
+}  // namespace
+}  // namespace keniki::network
+
+namespace keniki::network {
+namespace {
+
+// Resource limits (issue 14): an outline cell so fine that its grid would not fit in memory is
+// refused up front with the estimate and the option to change, not left to exhaust the machine.
+TEST(Isochrone, AnOutlineGridTooBigForTheMemoryIsRefusedWithTheEstimate) {
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const std::vector<Point> hubs = {{1500, 0}};
+    IsochroneOptions o;
+    o.area.shape.cell_m = 0.0005;  // 0.5 mm cells along 1,600 m of road: 6.4e11 cells
+    try {
+        service_area(snapper, hubs, 10, o, false);
+        FAIL() << "expected a ResourceError";
+    } catch (const ResourceError& e) {
+        const std::string m = e.what();
+        EXPECT_NE(m.find("outline grid"), std::string::npos) << m;
+        EXPECT_NE(m.find("cells of 0.0005 m"), std::string::npos) << m;
+        EXPECT_NE(m.find("MB of memory"), std::string::npos) << m;
+        EXPECT_NE(m.find("network.side_m"), std::string::npos) << m;
+    }
+    // The default cell (side / 5 = 10 m) is nowhere near it.
+    EXPECT_NO_THROW(service_area(snapper, hubs, 10, IsochroneOptions{}, false));
 }
 
 }  // namespace
