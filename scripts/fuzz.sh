@@ -55,7 +55,7 @@ feed_dir_seed() {  # feed_dir_seed <folder> <name>
   done | seed fuzz_gtfs_feed "$2"
 }
 # A slice of a zipped feed that still holds together: the first `trips` trips of trips.txt, their
-# stop_times, and every other file (bar shapes and translations) cut to 200 lines.
+# stop_times, all of stops.txt, and every other file (bar shapes and translations) cut to 200 lines.
 feed_zip_seed() {  # feed_zip_seed <zip> <trips> <name>
   local zip=$1 trips=$2 name=$3 m
   {
@@ -70,6 +70,7 @@ feed_zip_seed() {  # feed_zip_seed <zip> <trips> <name>
             BEGIN { while ((getline line < trips) > 0) { n++; if (n == 1) { h = split(line, hd, ","); for (i = 1; i <= h; i++) { gsub(/^\xef\xbb\xbf|[ "\r]/, "", hd[i]); if (hd[i] == "trip_id") tc = i } } else { split(line, f, ","); gsub(/[ "\r]/, "", f[tc]); keep[f[tc]] = 1 } } }
             NR == 1 { for (i = 1; i <= NF; i++) { x = $i; gsub(/^\xef\xbb\xbf|[ "\r]/, "", x); if (x == "trip_id") sc = i }; print; next }
             { x = $sc; gsub(/[ "\r]/, "", x); if (x in keep) print }' ;;
+        *stops.txt) unzip -p "$zip" "$m" ;;
         *) unzip -p "$zip" "$m" | head -n 200 ;;
       esac
     done
