@@ -1,6 +1,9 @@
 #include "keniki/core/output_path.hpp"
 
 #include <filesystem>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <system_error>
 
 #include <unistd.h>
@@ -23,8 +26,11 @@ void check_parent(const fs::path& target, const std::string& command) {
     if (!fs::exists(ancestor, ec)) ancestor = ".";
     if (!fs::is_directory(ancestor, ec))
         throw UsageError(command + ": cannot create " + target.string() + ": " + ancestor.string() + " is a file, not a folder");
-    if (::access(ancestor.c_str(), W_OK | X_OK) != 0)
-        throw UsageError(command + ": cannot create " + target.string() + ": " + ancestor.string() + " is not writable");
+    // Try it: access() says yes to root on folders no one can write into (/proc, read-only mounts).
+    std::string probe = (ancestor / ".keniki-probe-XXXXXX").string();
+    if (::mkdtemp(probe.data()) == nullptr)
+        throw UsageError(command + ": cannot create " + target.string() + ": " + ancestor.string() + " is not writable (" + std::strerror(errno) + ")");
+    fs::remove(probe, ec);
 }
 
 }  // namespace
