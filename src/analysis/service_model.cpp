@@ -52,7 +52,8 @@ void analyse_tier(const ModelInput& in, const std::shared_ptr<const ResidentPiec
 
     // Residents, their units, and their nearest hub of this tier.
     TierResidents& res = tier.residents;
-    res = detail::residents_for_tier(in.residents, points, input.units);
+    const index::PolygonIndex where = detail::unit_index(in.residents, input.units);
+    res = detail::residents_for_tier(in.residents, points, input.units, where);
     std::vector<Point> hub_points;
     hub_points.reserve(input.hubs.size());
     for (const auto h : input.hubs) hub_points.push_back(in.facilities[static_cast<std::size_t>(h)].location);
@@ -61,11 +62,7 @@ void analyse_tier(const ModelInput& in, const std::shared_ptr<const ResidentPiec
     res.hub.resize(local_hub.size());
     for (std::size_t i = 0; i < local_hub.size(); ++i) res.hub[i] = local_hub[i] < 0 ? -1 : input.hubs[static_cast<std::size_t>(local_hub[i])];
 
-    // Which unit each hub stands in.
-    std::vector<MultiPolygon> geometries;
-    geometries.reserve(input.units.size());
-    for (const auto& u : input.units) geometries.push_back(u.geometry);
-    const index::PolygonIndex where(geometries, 0);
+    // Which unit each hub stands in (the same index: locate answers alike with or without its grid).
     std::vector<std::int32_t> hub_unit(hub_points.size());
     for (std::size_t j = 0; j < hub_points.size(); ++j) {
         hub_unit[j] = where.locate(hub_points[j]);

@@ -36,14 +36,18 @@ std::shared_ptr<const ResidentPieces> shared_points(const Residents& in) {
     return pieces;
 }
 
-TierResidents residents_for_tier(const Residents& in, const std::shared_ptr<const ResidentPieces>& points, const std::vector<Unit>& units) {
+index::PolygonIndex unit_index(const Residents& in, const std::vector<Unit>& units) {
+    std::vector<MultiPolygon> geometries;
+    geometries.reserve(units.size());
+    for (const auto& u : units) geometries.push_back(u.geometry);
+    // The grid pays off only for many points; a few hundred are answered by the R-tree alone.
+    return index::PolygonIndex(geometries, !in.area_weighted && in.size() > 20000 ? 256 : 0);
+}
+
+TierResidents residents_for_tier(const Residents& in, const std::shared_ptr<const ResidentPieces>& points, const std::vector<Unit>& units,
+                                 const index::PolygonIndex& where) {
     TierResidents out;
     if (!in.area_weighted) {
-        std::vector<MultiPolygon> geometries;
-        geometries.reserve(units.size());
-        for (const auto& u : units) geometries.push_back(u.geometry);
-        // The grid pays off only for many points; a few hundred are answered by the R-tree alone.
-        const index::PolygonIndex where(geometries, in.size() > 20000 ? 256 : 0);
         out.pieces = points;
         out.unit = where.locate_all(points->points);
         return out;

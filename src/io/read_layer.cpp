@@ -188,8 +188,9 @@ void decode_text_values(Layer& layer, const ReadOptions& options, ReadReport& re
 GDALDatasetUniquePtr open_source(const Source& src, const std::string& encoding) {
     try {
         return open_ogr(src, encoding);
-    } catch (const DataError& e) {
-        if (is_geojson_path(src.open_path) && geojson_object_too_large(src.open_path)) throw_geojson_too_large(src.path, QuietGdalErrors::last_message());
+    } catch (const DataError&) {
+        const std::string why = QuietGdalErrors::last_message();  // before the second look below replaces it
+        if (is_geojson_path(src.open_path) && geojson_object_too_large(src.open_path)) throw_geojson_too_large(src.path, why);
         throw;
     }
 }

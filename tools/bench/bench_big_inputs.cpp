@@ -30,6 +30,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -194,6 +195,7 @@ struct ProcessRun {
     int exit_code = -1;
     double wall_s = 0;
     long peak_rss_mb = 0;
+    double cpu_s = 0;  ///< user + system CPU of the child (wait4)
     std::string first_error;
 };
 
@@ -228,13 +230,15 @@ ProcessRun run_process(const std::vector<std::string>& args, const fs::path& err
         }
     });
     int status = 0;
-    const pid_t reaped = waitpid(pid, &status, 0);
+    rusage usage{};
+    const pid_t reaped = wait4(pid, &status, 0, &usage);
     r.wall_s = seconds_since(t0);
     done = true;
     poll.join();
     if (reaped != pid) return r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     r.peak_rss_mb = hwm_kb / 1024;
+    r.cpu_s = tv_seconds(usage.ru_utime) + tv_seconds(usage.ru_stime);
     std::ifstream err(err_file);
     for (std::string l; std::getline(err, l);) {
         if (l.find("keniki:") != std::string::npos || l.find("rror") != std::string::npos) {
@@ -294,11 +298,11 @@ int run(const Options& opt) {
     std::cout << "#### bench_big_inputs: whole `keniki run`, " << machine_description() << "\n\n"
               << "Inputs in " << dir.string() << " (generated in " << fixed(gen_s, 1) << " s): " << opt.residents << " residents; "
               << "unit W01 of " << opt.vertices << " vertices; " << opt.hubs << " hubs.\n\n"
-              << "| case | plan | wall s | peak RSS MB | exit | first line of stderr |\n|---|---|---:|---:|---:|---|\n";
+              << "| case | plan | wall s | CPU s | peak RSS MB | exit | first line of stderr |\n|---|---|---:|---:|---:|---:|---|\n";
     auto row = [&](const char* name, const char* plan) {
         const ProcessRun r = run_process({keniki, "run", (dir / plan).string(), "--out", (dir / (std::string("out_") + name)).string(), "--overwrite", "--quiet"},
                                          dir / (std::string("stderr_") + name + ".txt"));
-        std::cout << "| " << name << " | " << plan << " | " << fixed(r.wall_s, 2) << " | " << r.peak_rss_mb << " | " << r.exit_code << " | "
+        std::cout << "| " << name << " | " << plan << " | " << fixed(r.wall_s, 2) << " | " << fixed(r.cpu_s, 2) << " | " << r.peak_rss_mb << " | " << r.exit_code << " | "
                   << r.first_error << " |\n"
                   << std::flush;
     };

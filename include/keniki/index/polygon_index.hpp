@@ -1,7 +1,9 @@
 #pragma once
 // Which polygon holds a point, for millions of points: an R-tree over the polygons' boxes plus a
 // uniform grid whose cells are marked "wholly inside polygon i" where that is true, so that most
-// points are answered without a point-in-polygon test.
+// points are answered without a point-in-polygon test. Polygons of PolygonEdges::worth_it vertices
+// or more are tested through an R-tree of their edges (polygon_edges.hpp), so that a unit whose
+// outline has millions of vertices costs O(log n) per point, not O(n).
 
 #include <cstdint>
 #include <optional>
