@@ -14,6 +14,7 @@ packages=(
   libosmium2-dev zlib1g-dev libbz2-dev libexpat1-dev   # OpenStreetMap roads (libosmium and its readers)
   libgtest-dev libgmock-dev     # GoogleTest
   libbenchmark-dev              # Google Benchmark (tools/bench)
+  clang libclang-rt-14-dev      # libFuzzer + sanitizer runtimes for the fuzz targets (scripts/fuzz.sh)
   libjs-leaflet                 # the offline map viewer of the area reports (copied next to the pages)
   unzip                         # the tests read GTFS zips with unzip -p as an independent reference
   chromium fonts-ipafont-gothic # the report tests load, screenshot and print pages in headless Chromium

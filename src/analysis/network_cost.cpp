@@ -31,7 +31,7 @@ std::string NetworkCost::describe() const {
 void NetworkCost::nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                           std::vector<double>& cost) const {
     network::NearestOptions o;
-    o.max_snap_m = m_options.max_snap_m;
+    o.snap = m_options.snap;
     o.direction = network::Direction::inbound;
     network::NearestResult r = network::nearest_hubs(*m_snapper, origins, hubs, o);
     hub = std::move(r.hub);
@@ -45,9 +45,8 @@ void NetworkCost::nearest(std::span<const Point> origins, std::span<const Point>
 
 MultiPolygon NetworkCost::service_area(std::span<const Point> hubs, double reach) const {
     network::IsochroneOptions o;
-    o.side_m = m_options.side_m;
-    o.quadrant_segments = m_options.quadrant_segments;
-    o.max_snap_m = m_options.max_snap_m;
+    o.area = m_options.area;
+    o.snap = m_options.snap;
     o.direction = network::Direction::inbound;
     network::AreaResult r = network::service_area(*m_snapper, hubs, reach, o);
     const std::lock_guard lock(m_mutex);

@@ -10,7 +10,7 @@ class StraightLineCost final : public CostModel {
 public:
     explicit StraightLineCost(int quadrant_segments) : m_segments(quadrant_segments) {}
     std::string describe() const override { return "straight-line distance"; }
-    std::string unit() const override { return "m"; }
+    CostUnit unit() const override { return CostUnit::metres; }
     void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                  std::vector<double>& cost) const override {
         index::NearestPoint(hubs).nearest_all(origins, hub, cost);

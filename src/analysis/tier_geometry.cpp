@@ -57,11 +57,12 @@ void measure_tier(const TierInput& input, const MultiPolygon& study_area, double
     std::vector<MultiPolygon> geometries;
     geometries.reserve(input.units.size());
     for (const auto& unit : input.units) geometries.push_back(unit.geometry);
-    const MultiPolygon all_units = geom::union_all(geometries);
-    const double union_area = geom::area(all_units);
-    tier.overlap_m2 = std::max(0.0, sum_of_areas - union_area);
+    // Only the areas of the union are needed: computed tile by tile (a union of units with outlines
+    // of millions of vertices took minutes in one GEOS call; issue 16).
+    const geom::UnionAreas areas = geom::union_areas(geometries, study_area);
+    tier.overlap_m2 = std::max(0.0, sum_of_areas - areas.union_m2);
     tier.overlap_share = study_area_m2 > 0 ? tier.overlap_m2 / study_area_m2 : 0;
-    tier.gap_m2 = std::max(0.0, study_area_m2 - geom::intersection_area(study_area, all_units));
+    tier.gap_m2 = std::max(0.0, study_area_m2 - areas.within_m2);
     tier.gap_share = study_area_m2 > 0 ? tier.gap_m2 / study_area_m2 : 0;
 }
 

@@ -85,7 +85,8 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
                                    const TransportOptions& options) {
     const auto straight = make_straight_line_cost(options.quadrant_segments);
     const CostModel& distance = options.distance ? *options.distance : *straight;
-    if (distance.unit() != "m") throw DataError("transport classification needs distances in metres, the cost model gives " + distance.unit());
+    if (distance.unit() != CostUnit::metres)
+        throw DataError("transport classification needs distances in metres, the cost model gives " + std::string(unit_symbol(distance.unit())));
     TransportResult r;
     const StopSets sets = split_stops(stops, options, r.stop_serves);
 

@@ -1,8 +1,9 @@
 #include "keniki/core/layer.hpp"
 
 #include <charconv>
-#include <cmath>
 #include <cstdio>
+
+#include "keniki/core/text.hpp"
 
 namespace keniki {
 
@@ -23,15 +24,7 @@ std::optional<double> as_number(const Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
     if (const auto* d = std::get_if<double>(&v)) return *d;
     if (const auto* s = std::get_if<std::string>(&v)) {
-        std::string_view text = *s;
-        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-        while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-        if (text.empty()) return std::nullopt;
-        if (text.front() == '+') text.remove_prefix(1);
-        double out = 0;
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-        if (ec != std::errc{} || ptr != text.data() + text.size() || !std::isfinite(out)) return std::nullopt;
-        return out;
+        return text::parse_number(*s);
     }
     return std::nullopt;
 }

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <numbers>
+
+#include "keniki/core/great_circle.hpp"
 
 namespace keniki::crs::detail {
 
@@ -137,16 +138,6 @@ bool in_kagoshima_zone_i_box(double lon, double lat) {
     return lon <= (amami ? 130.0 + 13.0 / 60.0 : 130.0);
 }
 
-constexpr double k_earth_radius_km = 6371.0088;
-
-double great_circle_km(double lon1, double lat1, double lon2, double lat2) {
-    constexpr double rad = std::numbers::pi / 180.0;
-    const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * k_earth_radius_km * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 struct Box {
     double lon_min, lon_max, lat_min, lat_max;
     bool contains(double lon, double lat) const {
@@ -261,7 +252,7 @@ LocatedPrefecture locate_prefecture(double lon, double lat) {
     double best = 0;
     for (const Prefecture& p : k_prefectures) {
         if (p.code == k_hokkaido) continue;  // decided above: 函館 is nearer to Aomori's office than to Sapporo's
-        const double km = great_circle_km(lon, lat, p.office_lon, p.office_lat);
+        const double km = great_circle_m(lon, lat, p.office_lon, p.office_lat) / 1000.0;
         if (!out.prefecture || km < best) {
             out.prefecture = &p;
             best = km;

@@ -20,22 +20,18 @@ namespace keniki::geom {
 
 namespace {
 
+using detail::checked;
 using detail::context;
+using detail::GeosBatch;
 using detail::GeosGeometryPtr;
 using detail::own;
 
-GeosGeometryPtr checked(GEOSGeometry* g, const char* what) {
-    if (g == nullptr) throw DataError(std::string("GEOS ") + what + " failed: " + detail::last_geos_message());
-    return own(g);
-}
-
-/// A collection that owns `parts` (released into it).
+/// A collection that owns `parts` (moved into it).
 GeosGeometryPtr collection(std::vector<GeosGeometryPtr>& parts, int type) {
-    std::vector<GEOSGeometry*> raw;
-    raw.reserve(parts.size());
-    for (auto& p : parts) raw.push_back(p.release());
+    GeosBatch batch;
+    for (auto& p : parts) batch.push(std::move(p));
     parts.clear();
-    return checked(GEOSGeom_createCollection_r(context(), type, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    return batch.collect(type);
 }
 
 GeosGeometryPtr line_of(const LineString& l) {
@@ -58,33 +54,11 @@ MultiPolygon polygonal(const GEOSGeometry* g) { return as_multi_polygon(detail::
 
 namespace {
 
-/// Geometries not yet owned by anything; destroys what is left (e.g. when an exception passes).
-struct RawGeometries {
-    std::vector<GEOSGeometry*> items;
-    RawGeometries() = default;
-    RawGeometries(const RawGeometries&) = delete;
-    RawGeometries& operator=(const RawGeometries&) = delete;
-    ~RawGeometries() {
-        for (auto* g : items) {
-            if (g) GEOSGeom_destroy_r(context(), g);
-        }
-    }
-};
-
-/// Union of items[b, e) (taken over; the slots are cleared). Runs on the calling thread's context.
-GEOSGeometry* union_of(std::vector<GEOSGeometry*>& items, std::size_t b, std::size_t e) {
-    GEOSContextHandle_t ctx = context();
-    std::vector<GEOSGeometry*> parts;
-    for (std::size_t i = b; i < e; ++i) {
-        if (items[i]) parts.push_back(items[i]);
-        items[i] = nullptr;
-    }
-    GeosGeometryPtr all = own(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())));
-    if (!all) {
-        for (auto* g : parts) GEOSGeom_destroy_r(ctx, g);
-        throw DataError("GEOS collection failed: " + detail::last_geos_message());
-    }
-    return checked(GEOSUnaryUnion_r(ctx, all.get()), "union").release();
+/// Union of slots [b, e) of `items` (taken over; the slots are emptied). Runs on the calling
+/// thread's context.
+GeosGeometryPtr union_of(GeosBatch& items, std::size_t b, std::size_t e) {
+    const GeosGeometryPtr all = items.collect(GEOS_GEOMETRYCOLLECTION, b, e);
+    return checked(GEOSUnaryUnion_r(context(), all.get()), "union");
 }
 
 /// Runs fn(b, e) over chunks in parallel, rethrowing the first exception on this thread.
@@ -116,32 +90,31 @@ MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, in
     // the time of one cascaded union of all buffers, and buffering the collection at once is 20 times
     // slower still. Geometries made on a worker's GEOS context are plain objects of the default
     // factory, so they outlive that context and are destroyed here.
-    RawGeometries buffers;
-    buffers.items.assign(lines.size(), nullptr);
+    GeosBatch buffers(lines.size());
     parallel_checked(lines.size(), 512, [&](std::size_t b, std::size_t e) {
         GEOSContextHandle_t ctx = context();
         for (std::size_t i = b; i < e; ++i) {
             if (lines[i].empty()) continue;
             GeosGeometryPtr g = line_of(lines[i]);
-            buffers.items[i] = checked(GEOSBuffer_r(ctx, g.get(), distance, quadrant_segments), "buffer").release();
+            buffers.set(i, checked(GEOSBuffer_r(ctx, g.get(), distance, quadrant_segments), "buffer"));
         }
     });
     GEOSContextHandle_t ctx = context();
-    std::erase(buffers.items, nullptr);
-    const std::size_t n = buffers.items.size();
+    buffers.compact();
+    const std::size_t n = buffers.size();
     if (n == 0) return {};
     constexpr std::size_t k_per_tile = 64;
-    if (n <= 4 * k_per_tile) return polygonal(own(union_of(buffers.items, 0, n)).get());
+    if (n <= 4 * k_per_tile) return polygonal(union_of(buffers, 0, n).get());
 
     // Tiles of about k_per_tile buffers over the extent.
     std::vector<std::array<double, 2>> centre(n);
     double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
     for (std::size_t i = 0; i < n; ++i) {
         double a = 0, b = 0, c = 0, d = 0;
-        GEOSGeom_getXMin_r(ctx, buffers.items[i], &a);
-        GEOSGeom_getYMin_r(ctx, buffers.items[i], &b);
-        GEOSGeom_getXMax_r(ctx, buffers.items[i], &c);
-        GEOSGeom_getYMax_r(ctx, buffers.items[i], &d);
+        GEOSGeom_getXMin_r(ctx, buffers[i], &a);
+        GEOSGeom_getYMin_r(ctx, buffers[i], &b);
+        GEOSGeom_getXMax_r(ctx, buffers[i], &c);
+        GEOSGeom_getYMax_r(ctx, buffers[i], &d);
         centre[i] = {(a + c) / 2, (b + d) / 2};
         x0 = std::min(x0, a);
         y0 = std::min(y0, b);
@@ -155,21 +128,20 @@ MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, in
         order[i] = {(tx << 32) | ty, i};
     }
     std::sort(order.begin(), order.end());
-    std::vector<GEOSGeometry*> sorted(n);
-    for (std::size_t i = 0; i < n; ++i) sorted[i] = buffers.items[order[i].second];
-    buffers.items.swap(sorted);
+    std::vector<std::size_t> sorted(n);
+    for (std::size_t i = 0; i < n; ++i) sorted[i] = order[i].second;
+    buffers.reorder(sorted);
     std::vector<std::size_t> tile_start;
     for (std::size_t i = 0; i < n; ++i) {
         if (i == 0 || order[i].first != order[i - 1].first) tile_start.push_back(i);
     }
     tile_start.push_back(n);
 
-    RawGeometries tiles;
-    tiles.items.assign(tile_start.size() - 1, nullptr);
-    parallel_checked(tiles.items.size(), 1, [&](std::size_t b, std::size_t e) {
-        for (std::size_t t = b; t < e; ++t) tiles.items[t] = union_of(buffers.items, tile_start[t], tile_start[t + 1]);
+    GeosBatch tiles(tile_start.size() - 1);
+    parallel_checked(tiles.size(), 1, [&](std::size_t b, std::size_t e) {
+        for (std::size_t t = b; t < e; ++t) tiles.set(t, union_of(buffers, tile_start[t], tile_start[t + 1]));
     });
-    return polygonal(own(union_of(tiles.items, 0, tiles.items.size())).get());
+    return polygonal(union_of(tiles, 0, tiles.size()).get());
 }
 
 MultiPolygon buffer_lines(std::span<const LineString> lines, double distance, const BufferLinesOptions& options) {

@@ -47,35 +47,31 @@ SequencePtr sequence_of(const Range& points) {
                        SequenceDeleter{ctx});
 }
 
-GEOSGeometry* checked(GEOSGeometry* g) {
+/// `g` as GEOS made it (raw, to be owned by the caller); a DataError when GEOS could not.
+GEOSGeometry* built(GEOSGeometry* g) {
     if (g == nullptr) throw DataError("GEOS could not build a geometry: " + last_geos_message());
     return g;
 }
 
-GEOSGeometry* ring_of(const auto& ring) { return checked(GEOSGeom_createLinearRing_r(context(), sequence_of(ring).release())); }
+GEOSGeometry* ring_of(const auto& ring) { return built(GEOSGeom_createLinearRing_r(context(), sequence_of(ring).release())); }
 
 GEOSGeometry* polygon_of(const Polygon& p) {
     GEOSContextHandle_t ctx = context();
-    if (p.outer().empty()) return checked(GEOSGeom_createEmptyPolygon_r(ctx));
+    if (p.outer().empty()) return built(GEOSGeom_createEmptyPolygon_r(ctx));
     // Rings GEOS cannot build (fewer than 4 points) come out as errors naming the problem.
     GeosGeometryPtr shell = own(ring_of(p.outer()));
     std::vector<GeosGeometryPtr> holes;
     for (const auto& inner : p.inners()) holes.push_back(own(ring_of(inner)));
     std::vector<GEOSGeometry*> raw_holes;
     for (auto& h : holes) raw_holes.push_back(h.release());
-    return checked(GEOSGeom_createPolygon_r(ctx, shell.release(), raw_holes.data(), static_cast<unsigned>(raw_holes.size())));
+    return built(GEOSGeom_createPolygon_r(ctx, shell.release(), raw_holes.data(), static_cast<unsigned>(raw_holes.size())));
 }
 
 template <typename Part>
 GEOSGeometry* collection_of(int type, const std::vector<Part>& parts, auto make_part) {
-    std::vector<GEOSGeometry*> raw;
-    try {
-        for (const auto& part : parts) raw.push_back(make_part(part));
-    } catch (...) {
-        for (auto* g : raw) GEOSGeom_destroy_r(context(), g);
-        throw;
-    }
-    return checked(GEOSGeom_createCollection_r(context(), type, raw.data(), static_cast<unsigned>(raw.size())));
+    GeosBatch batch;
+    for (const auto& part : parts) batch.push(own(make_part(part)));
+    return batch.collect(type).release();
 }
 
 template <typename Ring>
@@ -114,19 +110,61 @@ GEOSContextHandle_t context() {
 
 std::string last_geos_message() { return t_last_message; }
 
+GeosGeometryPtr checked(GEOSGeometry* g, const char* what) {
+    if (g == nullptr) throw DataError(std::string("GEOS ") + what + " failed: " + last_geos_message());
+    return own(g);
+}
+
+GeosBatch::~GeosBatch() {
+    for (auto* g : m_items) {
+        if (g) GEOSGeom_destroy_r(context(), g);
+    }
+}
+
+void GeosBatch::push(GeosGeometryPtr g) {
+    m_items.push_back(nullptr);  // may throw while `g` still owns the geometry
+    m_items.back() = g.release();
+}
+
+void GeosBatch::set(std::size_t slot, GeosGeometryPtr g) {
+    GEOSGeometry*& target = m_items.at(slot);  // may throw while `g` still owns the geometry
+    if (target) GEOSGeom_destroy_r(context(), target);
+    target = g.release();
+}
+
+void GeosBatch::compact() { std::erase(m_items, nullptr); }
+
+void GeosBatch::reorder(const std::vector<std::size_t>& order) {
+    std::vector<GEOSGeometry*> sorted(m_items.size(), nullptr);
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = m_items[order[i]];
+    m_items.swap(sorted);
+}
+
+GeosGeometryPtr GeosBatch::collect(int type, std::size_t b, std::size_t e) {
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(e - b);
+    for (std::size_t i = b; i < e; ++i) {
+        if (m_items[i]) parts.push_back(m_items[i]);
+    }
+    // GEOS takes the parts over as soon as it is called (also when it fails), so the slots are
+    // emptied first.
+    for (std::size_t i = b; i < e; ++i) m_items[i] = nullptr;
+    return checked(GEOSGeom_createCollection_r(context(), type, parts.data(), static_cast<unsigned>(parts.size())), "collection");
+}
+
 GeosGeometryPtr to_geos(const Geometry& g) {
     GEOSContextHandle_t ctx = context();
     return own(std::visit(
         [&](auto&& v) -> GEOSGeometry* {
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, Empty>) return checked(GEOSGeom_createEmptyCollection_r(ctx, GEOS_GEOMETRYCOLLECTION));
-            else if constexpr (std::is_same_v<T, Point>) return checked(GEOSGeom_createPointFromXY_r(ctx, v.x(), v.y()));
+            if constexpr (std::is_same_v<T, Empty>) return built(GEOSGeom_createEmptyCollection_r(ctx, GEOS_GEOMETRYCOLLECTION));
+            else if constexpr (std::is_same_v<T, Point>) return built(GEOSGeom_createPointFromXY_r(ctx, v.x(), v.y()));
             else if constexpr (std::is_same_v<T, MultiPoint>)
-                return collection_of(GEOS_MULTIPOINT, v, [&](const Point& p) { return checked(GEOSGeom_createPointFromXY_r(ctx, p.x(), p.y())); });
-            else if constexpr (std::is_same_v<T, LineString>) return checked(GEOSGeom_createLineString_r(ctx, sequence_of(v).release()));
+                return collection_of(GEOS_MULTIPOINT, v, [&](const Point& p) { return built(GEOSGeom_createPointFromXY_r(ctx, p.x(), p.y())); });
+            else if constexpr (std::is_same_v<T, LineString>) return built(GEOSGeom_createLineString_r(ctx, sequence_of(v).release()));
             else if constexpr (std::is_same_v<T, MultiLineString>)
                 return collection_of(GEOS_MULTILINESTRING, v,
-                                     [&](const LineString& l) { return checked(GEOSGeom_createLineString_r(ctx, sequence_of(l).release())); });
+                                     [&](const LineString& l) { return built(GEOSGeom_createLineString_r(ctx, sequence_of(l).release())); });
             else if constexpr (std::is_same_v<T, Polygon>) return polygon_of(v);
             else return collection_of(GEOS_MULTIPOLYGON, v, [](const Polygon& p) { return polygon_of(p); });
         },

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
 #include "keniki/core/parallel.hpp"
 #include "keniki/core/bounds.hpp"
+#include "keniki/index/polygon_edges.hpp"
 
 namespace keniki::index {
 
@@ -26,13 +28,21 @@ struct PolygonIndex::Impl {
     std::vector<std::uint32_t> mixed_first;  ///< mixed cell k's polygons are [mixed_first[k], mixed_first[k + 1])
     std::vector<std::int32_t> mixed_polygons;
     std::vector<Box> boxes;  ///< per polygon
+    /// Per polygon: its edges in an R-tree when it has many vertices (else null: covered_by walks them).
+    std::vector<std::unique_ptr<PolygonEdges>> edges;
     double x0 = 0, y0 = 0, cell = 1;
     int nx = 0, ny = 0;
+
+    /// p in polygon i, boundary included.
+    bool covers(std::size_t i, const Point& p) const {
+        if (const auto& e = edges[i]) return e->covers(p);
+        return bg::covered_by(p, polygons[i]);
+    }
 
     std::int32_t full_test(const Point& p) const {
         std::int32_t best = none;
         for (auto it = tree.qbegin(bgi::covers(p)); it != tree.qend(); ++it) {
-            if ((best == none || it->second < best) && bg::covered_by(p, polygons[static_cast<std::size_t>(it->second)]))
+            if ((best == none || it->second < best) && covers(static_cast<std::size_t>(it->second), p))
                 best = it->second;
         }
         return best;
@@ -48,7 +58,7 @@ struct PolygonIndex::Impl {
             const auto k = static_cast<std::size_t>(mixed - c);
             for (std::size_t j = mixed_first[k]; j < mixed_first[k + 1]; ++j) {
                 const auto i = static_cast<std::size_t>(mixed_polygons[j]);
-                if (bg::covered_by(p, boxes[i]) && bg::covered_by(p, polygons[i])) return mixed_polygons[j];
+                if (bg::covered_by(p, boxes[i]) && covers(i, p)) return mixed_polygons[j];
             }
             return none;
         }
@@ -97,6 +107,17 @@ PolygonIndex::PolygonIndex(std::span<const MultiPolygon> polygons, int grid_cell
         expand_box(all, b);
     }
     m.tree = decltype(m.tree)(entries.begin(), entries.end());
+    m.edges.resize(m.polygons.size());
+    std::vector<std::size_t> big;
+    for (std::size_t i = 0; i < m.polygons.size(); ++i) {
+        if (vertex_count(m.polygons[i]) >= PolygonEdges::worth_it) big.push_back(i);
+    }
+    parallel_chunks(
+        big.size(),
+        [&](std::size_t b, std::size_t e) {
+            for (std::size_t k = b; k < e; ++k) m.edges[big[k]] = std::make_unique<PolygonEdges>(m.polygons[big[k]]);
+        },
+        1);
     if (grid_cells <= 0 || entries.empty()) return;
     const double w = all.max_corner().x() - all.min_corner().x(), h = all.max_corner().y() - all.min_corner().y();
     m.cell = std::max(w, h) / grid_cells;

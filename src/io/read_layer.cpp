@@ -1,5 +1,7 @@
 #include "keniki/io/read_layer.hpp"
 
+#include <cctype>
+#include <cstdint>
 #include <filesystem>
 
 #include <cpl_string.h>
@@ -13,6 +15,7 @@
 #include "io/source_kind.hpp"
 #include "io/text_encoding.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/memory_budget.hpp"
 
 namespace keniki::io {
 
@@ -33,8 +36,120 @@ std::string join(const std::vector<std::string>& names) {
     return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Big inputs
 
+/// Vertices of an OGR geometry (all rings and parts), as the engine will hold them.
+std::uint64_t ogr_vertices(const OGRGeometry* g) {
+    if (g == nullptr) return 0;
+    if (const auto* c = dynamic_cast<const OGRSimpleCurve*>(g)) return static_cast<std::uint64_t>(c->getNumPoints());
+    if (const auto* p = dynamic_cast<const OGRCurvePolygon*>(g)) {
+        std::uint64_t n = 0;
+        for (const auto* ring : *p) n += ogr_vertices(ring);
+        return n;
+    }
+    if (const auto* cc = dynamic_cast<const OGRCompoundCurve*>(g)) {
+        std::uint64_t n = 0;
+        for (const auto* part : *cc) n += ogr_vertices(part);
+        return n;
+    }
+    if (const auto* gc = dynamic_cast<const OGRGeometryCollection*>(g)) {
+        std::uint64_t n = 0;
+        for (const auto* part : *gc) n += ogr_vertices(part);
+        return n;
+    }
+    return 1;  // a point
+}
 
+/// The memory a layer of this size will take in a run (memory_budget.hpp), checked as it grows:
+/// before reading when the driver knows the feature count cheaply, then every 65,536 features and
+/// every million vertices, so that a 20M-vertex outline or ten million points are refused while
+/// only a part of them is held.
+class LayerBudget {
+public:
+    explicit LayerBudget(Where where) : m_where(std::move(where)) {}
+
+    void expect_features(std::int64_t n) {
+        if (n > 0) check(static_cast<std::uint64_t>(n), 0, " (as the driver counts them, before reading)");
+    }
+    void add(std::uint64_t vertices) {
+        ++m_features;
+        m_vertices += vertices;
+        if (m_features % 65536 == 0 || m_vertices >= m_next_vertex_check) {
+            check(m_features, m_vertices, " (read so far)");
+            m_next_vertex_check = m_vertices + 1'000'000;
+        }
+    }
+    /// The layer is read: checked once more in full and counted as held for later checks.
+    void done() {
+        check(m_features, m_vertices, "");
+        reserve_memory(bytes(m_features, m_vertices));
+    }
+
+private:
+    static std::uint64_t bytes(std::uint64_t features, std::uint64_t vertices) {
+        return features * memory_cost::per_feature + vertices * memory_cost::per_vertex;
+    }
+    void check(std::uint64_t features, std::uint64_t vertices, const char* when) const {
+        const std::uint64_t estimate = bytes(features, vertices);
+        const std::string what = "the layer's " + std::to_string(features) + " features" +
+                                 (vertices > features ? " of " + std::to_string(vertices) + " vertices" : std::string()) + when;
+        const std::string change =
+            vertices > features
+                ? "Simplify the outlines first (e.g. ogr2ogr -simplify 1 out.gpkg in.gpkg: 1 m tolerance), or split the layer"
+                : "Use fewer features (an attribute filter, `where` in the plan, or a smaller area)";
+        check_memory(estimate, what, change, m_where);
+    }
+
+    Where m_where;
+    std::uint64_t m_features = 0, m_vertices = 0;
+    std::uint64_t m_next_vertex_check = 1'000'000;
+};
+
+void CPL_STDCALL collect_gdal_message(CPLErr, CPLErrorNum, const char* msg) {
+    auto* out = static_cast<std::vector<std::string>*>(CPLGetErrorHandlerUserData());
+    if (out && msg) out->emplace_back(msg);
+}
+
+bool is_geojson_path(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".geojson" || ext == ".json" || ext == ".geojsonl" || ext == ".geojsons";
+}
+
+/// GDAL's GeoJSON driver refuses a feature bigger than its object size limit with "GeoJSON object
+/// too complex/large ..." and then the bare "Failed to read GeoJSON data", which is the only message
+/// open_ogr keeps. The file is opened once more (with the same limit, so no more memory) with every
+/// message collected, to tell that case from a broken file.
+bool geojson_object_too_large(const std::string& open_path) {
+    std::vector<std::string> messages;
+    CPLPushErrorHandlerEx(collect_gdal_message, &messages);
+    const char* const drivers[] = {"GeoJSON", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (ds) {
+        for (auto* l : ds->GetLayers()) {
+            for (auto& f : *l) (void)f;
+        }
+    }
+    CPLPopErrorHandler();
+    for (const auto& m : messages) {
+        if (m.find("too complex") != std::string::npos || m.find("OGR_GEOJSON_MAX_OBJ_SIZE") != std::string::npos) return true;
+    }
+    return false;
+}
+
+[[noreturn]] void throw_geojson_too_large(const std::string& path, const std::string& gdal_message) {
+    const char* limit = CPLGetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", nullptr);
+    const std::string now = limit ? std::string("OGR_GEOJSON_MAX_OBJ_SIZE=") + limit + " MB is set" : "200 MB by default";
+    const std::string stem = std::filesystem::path(path).stem().string();
+    throw DataError("GDAL could not read this GeoJSON (\"" + gdal_message +
+                        "\"): a feature in it is bigger than GDAL's GeoJSON object size limit (" + now +
+                        "; a feature takes several times its size in the file once parsed). Set OGR_GEOJSON_MAX_OBJ_SIZE=0 (no limit) or a "
+                        "larger value in MB in the environment, e.g. OGR_GEOJSON_MAX_OBJ_SIZE=0 keniki run ..., or convert the file to "
+                        "GeoPackage or FlatGeobuf, which have no such limit and read faster (ogr2ogr -f GPKG " +
+                        stem + ".gpkg " + std::filesystem::path(path).filename().string() + ") and name that file in the plan",
+                    Where{path});
+}
 
 /// Text values must be UTF-8 inside the engine. A source whose driver did not recode them (a
 /// shapefile without .cpg or language id) is decoded as CP932 when that was asked or detected.
@@ -70,8 +185,17 @@ void decode_text_values(Layer& layer, const ReadOptions& options, ReadReport& re
     report.encoding_source = forced ? "--encoding" : "detected (text was not valid UTF-8)";
 }
 
+GDALDatasetUniquePtr open_source(const Source& src, const std::string& encoding) {
+    try {
+        return open_ogr(src, encoding);
+    } catch (const DataError& e) {
+        if (is_geojson_path(src.open_path) && geojson_object_too_large(src.open_path)) throw_geojson_too_large(src.path, QuietGdalErrors::last_message());
+        throw;
+    }
+}
+
 Layer read_ogr_layer(const Source& src, const ReadOptions& options, ReadReport& report) {
-    GDALDatasetUniquePtr ds = open_ogr(src, options.encoding);
+    GDALDatasetUniquePtr ds = open_source(src, options.encoding);
     OGRLayer* ogr_layer = nullptr;
     if (options.layer.empty()) {
         if (ds->GetLayerCount() > 1) {
@@ -114,10 +238,13 @@ Layer read_ogr_layer(const Source& src, const ReadOptions& options, ReadReport& 
         layer.fields.push_back(Field{fd->GetNameRef(), field_type(fd->GetType())});
     }
     detail::ConversionNotes notes;
+    LayerBudget budget(where);
+    if (ogr_layer->TestCapability(OLCFastFeatureCount)) budget.expect_features(ogr_layer->GetFeatureCount(FALSE));
     ogr_layer->ResetReading();
     for (auto& feature : *ogr_layer) {
         Feature f;
         f.id = feature->GetFID();
+        budget.add(ogr_vertices(feature->GetGeometryRef()));  // before the engine's copy is made
         f.geometry = detail::from_ogr(feature->GetGeometryRef(), &notes);
         if (const auto why = detail::absurd_coordinate(f.geometry)) throw DataError(*why, Where{src.path, layer.name, f.id});
         if (is_empty(f.geometry) && defn->GetGeomFieldCount() > 0) report.empty_geometry_ids.push_back(f.id);
@@ -133,8 +260,12 @@ Layer read_ogr_layer(const Source& src, const ReadOptions& options, ReadReport& 
         }
         layer.features.push_back(std::move(f));
     }
-    if (CPLGetLastErrorType() == CE_Failure)
-        throw DataError("reading failed: " + QuietGdalErrors::last_message(), where);
+    if (CPLGetLastErrorType() == CE_Failure) {
+        const std::string why = QuietGdalErrors::last_message();
+        if (is_geojson_path(src.open_path) && geojson_object_too_large(src.open_path)) throw_geojson_too_large(src.path, why);
+        throw DataError("reading failed: " + why, where);
+    }
+    budget.done();
     if (notes.dropped_z) report.notes.push_back("Z/M coordinates dropped (the engine works in 2D)");
     if (notes.linearised_curves) report.notes.push_back("curved geometries approximated by line segments");
     if (notes.flattened_collection) report.notes.push_back("geometry collections reduced to their highest-dimension parts");

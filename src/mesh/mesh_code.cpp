@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::mesh {
 
@@ -54,13 +55,7 @@ std::int32_t col_of(double lon) {
     return col;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-    return s;
-}
+constexpr auto trim = text::trim_blanks;
 
 std::string quoted(std::string_view code) { return "mesh code '" + std::string(code) + "'"; }
 
@@ -167,12 +162,6 @@ std::string encode(std::int32_t row, std::int32_t col, MeshLevel level) {
     return out;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 }  // namespace
 
@@ -194,7 +183,7 @@ std::optional<MeshLevel> parse_level(std::string_view name) {
         {"6th", MeshLevel::eighth},     {"6", MeshLevel::eighth},        {"125m", MeshLevel::eighth},
         {"6次", MeshLevel::eighth},     {"8分の1", MeshLevel::eighth},
     };
-    const std::string key = lower_ascii(trim(name));
+    const std::string key = text::ascii_lower(trim(name));
     for (const auto& [text, level] : table)
         if (key == text) return level;
     return std::nullopt;

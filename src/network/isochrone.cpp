@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "keniki/core/error.hpp"
+#include "keniki/core/memory_budget.hpp"
 #include "keniki/core/parallel.hpp"
 #include "keniki/geom/buffer_lines.hpp"
 #include "keniki/geom/overlay.hpp"
@@ -151,13 +153,7 @@ void nest(std::span<Isochrone> thresholds) {
         thresholds[k].area = geom::intersection(thresholds[k].area, thresholds[k + 1].area);
 }
 
-geom::BufferLinesOptions buffer_options(const IsochroneOptions& o) {
-    geom::BufferLinesOptions b;
-    b.method = o.buffer;
-    b.quadrant_segments = o.quadrant_segments;
-    b.cell_m = o.outline_cell_m;
-    return b;
-}
+const geom::BufferLinesOptions& buffer_options(const IsochroneOptions& o) { return o.area.shape; }
 
 std::vector<double> checked_minutes(std::span<const double> minutes) {
     std::vector<double> m(minutes.begin(), minutes.end());
@@ -167,6 +163,29 @@ std::vector<double> checked_minutes(std::span<const double> minutes) {
     std::sort(m.begin(), m.end());
     m.erase(std::unique(m.begin(), m.end()), m.end());
     return m;
+}
+
+/// The outline's distance field fills a band 2 (side + cell) wide along the lines, at the requested
+/// cell (issue 14: a 1-metre cell over a prefecture's roads is refused up front, with the estimate,
+/// rather than left to exhaust the machine).
+void check_outline_memory(std::span<const LineString> lines, const IsochroneOptions& o) {
+    const double side = o.area.side_m;
+    if (o.area.shape.method != geom::LineBuffer::outline) return;
+    const double cell = o.area.shape.cell_m > 0 ? o.area.shape.cell_m : side / 5;
+    if (!(cell > 0) || !(side > 0)) return;
+    double length = 0;
+    for (const auto& l : lines) {
+        for (std::size_t i = 0; i + 1 < l.size(); ++i) length += std::hypot(l[i + 1].x() - l[i].x(), l[i + 1].y() - l[i].y());
+    }
+    const double reach = side + cell;
+    const double corners = (length * 2 * reach + static_cast<double>(lines.size()) * M_PI * reach * reach) / (cell * cell);
+    const double bytes = corners * static_cast<double>(memory_cost::per_raster_cell);
+    if (bytes < 1e8) return;  // under 100 MB: not worth the message
+    char what[200];
+    std::snprintf(what, sizeof what, "the service area's outline grid (%.0f million cells of %g m along %.0f km of reached road, side %g m)", corners / 1e6,
+                  cell, length / 1000, side);
+    check_memory(bytes > 1.8e19 ? std::uint64_t{1} << 63 : static_cast<std::uint64_t>(bytes), what,
+                 "Use a coarser cell: the cell is network.side_m / 5 in the plan (or keniki isochrone --cell), or a shorter reach", Where{});
 }
 
 }  // namespace
@@ -229,7 +248,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                                   const IsochroneOptions& o) {
     const RoadNetwork& net = snapper.network();
     const std::vector<double> minutes = checked_minutes(minutes_given);
-    const std::vector<Snap> snaps = snapper.snap_all(origins, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(origins, o.snap.max_snap_m);
     std::vector<Isochrone> out(origins.size() * minutes.size());
     if (minutes.empty()) return out;
     parallel_chunks(
@@ -259,7 +278,8 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                     iso.road_m = total_length(stretches);
                     std::vector<LineString> lines = stretch_lines(net, stretches);
                     lines.push_back(access_leg(origins[i], snap, cutoff, net.foot_speed_ms()));
-                    MultiPolygon area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
+                    check_outline_memory(lines, o);
+                    MultiPolygon area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
                     if (o.rings) {
                         iso.area = k == 0 ? area : geom::difference(area, below);
                         below = std::move(area);
@@ -267,7 +287,7 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                         iso.area = std::move(area);
                     }
                 }
-                if (!o.rings && o.buffer == geom::LineBuffer::outline) nest(std::span(out).subspan(i * minutes.size(), minutes.size()));
+                if (!o.rings && o.area.shape.method == geom::LineBuffer::outline) nest(std::span(out).subspan(i * minutes.size(), minutes.size()));
             }
         },
         1);
@@ -280,7 +300,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     AreaResult r;
     if (split_by_source) r.by_source.resize(sources.size());
     if (!(minutes >= 0)) throw UsageError("a reach must be >= 0 minutes");
-    const std::vector<Snap> snaps = snapper.snap_all(sources, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(sources, o.snap.max_snap_m);
     std::vector<PlacedSource> placed;
     std::vector<std::size_t> index_of;
     for (std::size_t j = 0; j < sources.size(); ++j) {
@@ -300,7 +320,8 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     r.road_m = total_length(stretches);
     std::vector<LineString> lines = stretch_lines(net, stretches);
     for (std::size_t k = 0; k < placed.size(); ++k) lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, cutoff, net.foot_speed_ms()));
-    r.area = geom::buffer_lines(lines, o.side_m, buffer_options(o));
+    check_outline_memory(lines, o);
+    r.area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
     if (split_by_source) {
         std::vector<std::vector<LineString>> groups(sources.size());
         for (std::size_t s = 0; s < stretches.size(); ++s) groups[stretches[s].label].push_back(lines[s]);
@@ -312,7 +333,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
 
 std::vector<SourceReach> reach_per_source(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& o) {
     const RoadNetwork& net = snapper.network();
-    const std::vector<Snap> snaps = snapper.snap_all(sources, o.max_snap_m);
+    const std::vector<Snap> snaps = snapper.snap_all(sources, o.snap.max_snap_m);
     std::vector<SourceReach> out(sources.size());
     const double cutoff = minutes * 60;
     parallel_chunks(

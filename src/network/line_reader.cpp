@@ -10,6 +10,7 @@
 
 #include "keniki/core/bounds.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/network/road_data.hpp"
 #include "network/reader_detail.hpp"
@@ -18,10 +19,7 @@ namespace keniki::network {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
+const auto lower = text::ascii_lower;
 
 bool numeric(const Field& f) { return f.type == FieldType::integer || f.type == FieldType::real; }
 

@@ -5,6 +5,7 @@
 #include "keniki/core/bounds.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/core/parallel.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/crs/working_crs.hpp"
 #include "keniki/io/read_layer.hpp"
@@ -58,8 +59,7 @@ void to_working_crs(RoadData& data, const std::string& source_crs, const RoadRea
 }  // namespace detail
 
 bool is_osm_path(const std::string& path) {
-    std::string p = path;
-    std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string p = text::ascii_lower(path);
     for (const char* ext : {".pbf", ".osm", ".osm.bz2", ".osm.gz", ".osc", ".osc.gz", ".osc.bz2", ".o5m", ".opl"}) {
         const std::string e(ext);
         if (p.size() >= e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0) return true;

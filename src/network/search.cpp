@@ -69,8 +69,8 @@ NearestResult nearest_hubs(const Snapper& snapper, std::span<const Point> origin
     NearestResult r;
     r.hub.assign(origins.size(), -1);
     r.cost_s.assign(origins.size(), k_inf);
-    r.hub_snaps = snapper.snap_all(hubs, o.max_snap_m);
-    r.origin_snaps = snapper.snap_all(origins, o.max_snap_m);
+    r.hub_snaps = snapper.snap_all(hubs, o.snap.max_snap_m);
+    r.origin_snaps = snapper.snap_all(origins, o.snap.max_snap_m);
     for (std::size_t j = 0; j < hubs.size(); ++j) {
         if (!r.hub_snaps[j].ok()) r.unsnapped_hubs.push_back(j);
     }

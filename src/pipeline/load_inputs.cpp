@@ -6,6 +6,7 @@
 
 #include "keniki/analysis/census_join.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/memory_budget.hpp"
 #include "keniki/crs/study_area_hint.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/crs/working_crs.hpp"
@@ -13,23 +14,14 @@
 #include "keniki/geom/validity.hpp"
 #include "keniki/io/estat_table.hpp"
 #include "keniki/io/read_layer.hpp"
+#include "keniki/project/read_options.hpp"
 
 namespace keniki::pipeline {
 
 namespace {
 
 using project::LayerRef;
-
-io::ReadOptions read_options(const LayerRef& ref) {
-    io::ReadOptions o;
-    o.layer = ref.layer;
-    o.where = ref.where;
-    o.encoding = ref.encoding;
-    o.x_field = ref.x_field;
-    o.y_field = ref.y_field;
-    o.require_geometry = true;
-    return o;
-}
+using project::read_options;
 
 std::string id_list(const std::vector<std::int64_t>& ids) {
     std::string out;
@@ -176,6 +168,22 @@ Layer dissolved_layer(const Layer& layer, const std::string& field) {
     }
     for (const auto& [key, i] : first) out.features[i].geometry = geom::union_all(parts[key]);
     return out;
+}
+
+/// A tier's hubs each get catchment figures and output rows and, by straight line, a circle of
+/// 4 x buffer_segments vertices in one GEOS union: refused up front when that would not fit.
+void check_hub_memory(const project::Plan& plan, const project::TierSpec& ts, std::size_t hubs) {
+    const bool straight = ts.reach.mode == "straight";
+    const auto vertices = 4ull * static_cast<std::uint64_t>(std::max(plan.analysis.buffer_segments, 1));
+    const std::uint64_t per_hub = memory_cost::per_hub_fixed + (straight ? vertices * memory_cost::per_circle_vertex : 0);
+    const std::string segments = std::to_string(plan.analysis.buffer_segments);
+    check_memory(static_cast<std::uint64_t>(hubs) * per_hub,
+                 "tier " + ts.id + ": " + std::to_string(hubs) + " hubs" +
+                     (straight ? ", each with a straight-line service area of " + std::to_string(vertices) + " vertices (analysis.buffer_segments = " + segments + "),"
+                               : std::string()),
+                 straight ? "Lower analysis.buffer_segments in the plan (16 draws circles within 0.2 % of their area), or give the tier fewer hubs (hub_kinds)"
+                          : "Give the tier fewer hubs (hub_kinds, or a filtered facilities layer)",
+                 Where{plan.file.string(), {}, {}, {}, ts.line});
 }
 
 }  // namespace
@@ -382,6 +390,7 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
                                 (ts.hub_kinds.size() > 1 ? " (or the other hub kinds)" : "") + " in facilities '" + fac_id + "'; kinds found: " + available,
                             Where{plan.file.string(), {}, {}, {}, ts.line});
         }
+        check_hub_memory(plan, ts, tier.hubs.size());
         if (ts.reach.mode == "straight") {
             model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
             tier.reach = ts.reach.metres;

@@ -16,7 +16,7 @@ public:
     WalkingMetres(std::unique_ptr<analysis::NetworkCost> minutes, double metres_per_minute)
         : m_minutes(std::move(minutes)), m_per_minute(metres_per_minute) {}
     std::string describe() const override { return "walking distance along the road network"; }
-    std::string unit() const override { return "m"; }
+    analysis::CostUnit unit() const override { return analysis::CostUnit::metres; }
     void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                  std::vector<double>& cost) const override {
         m_minutes->nearest(origins, hubs, hub, cost);
@@ -47,36 +47,28 @@ std::shared_ptr<const network::RoadNetwork> NetworkCosts::graph(const std::strin
         m_roads = network::read_roads(m_spec.roads.path, read);
     }
     const network::TravelOptions travel = this->travel(mode, elderly);
-    network::BuildOptions build;
-    build.keep_largest_component = m_spec.keep_largest_component;
-    auto g = std::make_shared<const network::RoadNetwork>(network::build_network(*m_roads, travel, build));
+    auto g = std::make_shared<const network::RoadNetwork>(network::build_network(*m_roads, travel, m_spec.build));
     m_reports[key] = g->report;
     m_graphs[key] = g;
     return g;
 }
 
 network::TravelOptions NetworkCosts::travel(const std::string& mode, bool elderly) const {
-    network::TravelOptions travel;
+    network::TravelOptions travel = m_spec.travel;
     travel.mode = network::parse_mode(mode);
-    travel.walk_kmh = m_spec.walk_kmh;
-    travel.elderly_walk_kmh = m_spec.elderly_walk_kmh;
     travel.elderly = elderly;
-    for (const auto& [klass, kmh] : m_spec.drive_kmh) travel.drive_kmh[klass] = kmh;
-    if (m_spec.drive_default_kmh) travel.drive_default_kmh = *m_spec.drive_default_kmh;
-    if (m_spec.use_maxspeed) travel.use_maxspeed = *m_spec.use_maxspeed;
-    if (m_spec.maxspeed_factor) travel.maxspeed_factor = *m_spec.maxspeed_factor;
     return travel;
 }
 
 std::unique_ptr<analysis::NetworkCost> NetworkCosts::minutes(const std::string& mode, bool elderly) {
     analysis::NetworkCostOptions o;
-    o.side_m = m_spec.side_m;
-    o.max_snap_m = m_spec.max_snap_m;
+    o.snap = m_spec.snap;
+    o.area = m_spec.area;
     return std::make_unique<analysis::NetworkCost>(graph(mode, elderly), o);
 }
 
 std::unique_ptr<analysis::CostModel> NetworkCosts::walking_metres() {
-    return std::make_unique<WalkingMetres>(minutes("walk", false), m_spec.walk_kmh * 1000.0 / 60.0);
+    return std::make_unique<WalkingMetres>(minutes("walk", false), m_spec.travel.walk_kmh * 1000.0 / 60.0);
 }
 
 std::vector<report::InputProvenance> NetworkCosts::provenance() const {
@@ -102,7 +94,8 @@ std::vector<report::InputProvenance> NetworkCosts::provenance() const {
     const bool drive = std::any_of(m_reports.begin(), m_reports.end(), [](const auto& r) { return r.first.rfind("drive", 0) == 0; });
     if (drive) {
         roads.notes.push_back("drive speeds: " + travel("drive", false).describe_speeds());
-        network::SpeedTable given(m_spec.drive_kmh.begin(), m_spec.drive_kmh.end());
+        network::SpeedTable given;
+        for (const auto& klass : m_spec.drive_kmh_classes) given[klass] = m_spec.travel.drive_kmh.at(klass);
         for (const auto& klass : network::unused_speed_classes(*m_roads, given))
             roads.notes.push_back("[network] drive_kmh." + klass + ": no road open to cars has this class; its speed is not used");
     }

@@ -76,6 +76,23 @@ std::vector<analysis::Stop> read_stop_layer(const project::StopLayerSpec& spec, 
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
+/// A custom preset without station_radius_m serves bus stops only: refuse stations it has no radius for.
+void check_station_radius(const project::Plan& plan, const std::vector<analysis::Stop>& stops, const std::string& what) {
+    const project::TransportSpec& spec = plan.transport;
+    if (spec.preset != "custom" || spec.station_radius_m) return;
+    std::size_t n = 0;
+    const analysis::Stop* first = nullptr;
+    for (const auto& s : stops) {
+        if (s.kind != analysis::Stop::Kind::station) continue;
+        if (!first) first = &s;
+        ++n;
+    }
+    if (!first) return;
+    throw DataError("[transport] preset \"custom\" has no station_radius_m, but " + what + " has " + std::to_string(n) +
+                        " stations (e.g. '" + first->name + "' of " + first->source + "): add station_radius_m = ...",
+                    Where{plan.file.string(), "", {}, "", spec.line});
+}
+
 }  // namespace
 
 report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& loaded, const analysis::ModelResult& model) {
@@ -99,6 +116,7 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
     out.service_day = base_gtfs.service_day;
     for (const auto& [id, stops] : layers) out.stops.insert(out.stops.end(), stops.begin(), stops.end());
     out.stops.insert(out.stops.end(), base_gtfs.stops.begin(), base_gtfs.stops.end());
+    check_station_radius(plan, out.stops, "the plan");
     out.result = analysis::classify_transport(loaded.input, model, out.stops, out.options);
 
     for (const auto& sc : plan.scenarios) {
@@ -132,6 +150,7 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
         for (const auto& r : sc.remove_routes) outcome.changes.push_back("removed route " + r);
         const GtfsStops sc_gtfs = gtfs_stops(feeds, loaded);
         stops.insert(stops.end(), sc_gtfs.stops.begin(), sc_gtfs.stops.end());
+        check_station_radius(plan, stops, "scenario '" + sc.id + "'");
         outcome.result = analysis::classify_transport(loaded.input, model, stops, out.options);
         outcome.change = analysis::compare_transport(model, out.result, outcome.result);
         out.scenarios.push_back(std::move(outcome));

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
 #include "keniki/core/error.hpp"
+#include "keniki/core/output_path.hpp"
+#include "keniki/core/staged_dir.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/io/write_layer.hpp"
 #include "keniki/report/html_report.hpp"
@@ -18,49 +18,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> write_files(const std::string& dir, const report::OutputLayers& layers, const nlohmann::ordered_json& summary,
-                                           const OutputOptions& options) {
-    const fs::path target(dir);
-    if (fs::exists(target) && !options.overwrite) throw UsageError(dir + " exists; add --overwrite to replace it");
-    const fs::path staging = target.string() + ".tmp-" + std::to_string(getpid());
-    fs::remove_all(staging);
-    fs::create_directories(staging);
+/// The layers, tables and summary.json into `staging`.
+std::vector<std::string> write_files(const fs::path& staging, const report::OutputLayers& layers, const nlohmann::ordered_json& summary,
+                                     const OutputOptions& options) {
     std::vector<std::string> written;
-    try {
-        const std::vector<const Layer*> all = layers.all();
-        if (options.geojson) {
-            for (const Layer* l : all) {
-                const std::string name = l->name + ".geojson";
-                io::write_layer((staging / name).string(), crs::reprojected(*l, "EPSG:4326"));
-                written.push_back(name);
-            }
+    const std::vector<const Layer*> all = layers.all();
+    if (options.geojson) {
+        for (const Layer* l : all) {
+            const std::string name = l->name + ".geojson";
+            io::write_layer((staging / name).string(), crs::reprojected(*l, "EPSG:4326"));
+            written.push_back(name);
         }
-        if (options.geopackage) {
-            io::write_geopackage((staging / "keniki.gpkg").string(), all);
-            written.push_back("keniki.gpkg");
-        }
-        if (options.csv) {
-            io::WriteOptions csv;
-            csv.csv_encoding = options.csv_encoding;
-            csv.csv_geometry = false;
-            for (const Layer* l : layers.tables()) {
-                const std::string name = l->name + ".csv";
-                io::write_layer((staging / name).string(), *l, csv);
-                written.push_back(name);
-            }
-        }
-        std::ofstream out(staging / "summary.json");
-        out << summary.dump(2) << "\n";
-        if (!out) throw DataError("cannot write summary.json", Where{(staging / "summary.json").string()});
-        written.push_back("summary.json");
-        out.close();
-        if (fs::exists(target)) fs::remove_all(target);
-        fs::rename(staging, target);
-    } catch (...) {
-        std::error_code ec;
-        fs::remove_all(staging, ec);
-        throw;
     }
+    if (options.geopackage) {
+        io::write_geopackage((staging / "keniki.gpkg").string(), all);
+        written.push_back("keniki.gpkg");
+    }
+    if (options.csv) {
+        io::WriteOptions csv;
+        csv.csv_encoding = options.csv_encoding;
+        csv.csv_geometry = false;
+        for (const Layer* l : layers.tables()) {
+            const std::string name = l->name + ".csv";
+            io::write_layer((staging / name).string(), *l, csv);
+            written.push_back(name);
+        }
+    }
+    std::ofstream out(staging / "summary.json");
+    out << summary.dump(2) << "\n";
+    if (!out) throw DataError("cannot write summary.json", Where{(staging / "summary.json").string()});
+    written.push_back("summary.json");
+    out.close();
     return written;
 }
 
@@ -96,17 +84,21 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
         report::add_transport_layers(layers, inputs.input, results.model, *results.transport, inputs.working_crs);
         report::add_transport_summary(summary, inputs.input, results.model, *results.transport);
     }
+    // Everything, the area reports too, is written beside DIR and renamed into place at the end.
+    check_output_dir(dir, options.overwrite, "keniki run");
+    StagedDir staged{fs::path(dir)};
     Written written;
-    written.files = write_files(dir, layers, summary, options);
+    written.files = write_files(staged.path(), layers, summary, options);
     written.warnings = results.warnings;
     if (options.reports) {
         progress.stage("writing the area reports (地域カルテ)");
         report::HtmlOptions html;
         html.lang = options.lang;
-        const auto pages = report::write_html_reports(dir, html);
+        const auto pages = report::write_html_reports(staged.path().string(), html);
         written.unit_pages = pages.unit_pages;
         for (const auto& w : pages.warnings) written.warnings.push_back("report: " + w);
     }
+    staged.commit();
     return written;
 }
 

@@ -8,6 +8,7 @@
 #include "keniki/io/estat_table.hpp"
 #include "keniki/io/read_schema.hpp"
 #include "keniki/project/plan.hpp"
+#include "keniki/project/read_options.hpp"
 #include "project/suggest.hpp"
 
 namespace keniki::project {
@@ -62,12 +63,8 @@ private:
         if (it == m_schemas.end()) {
             std::optional<io::LayerSchema> found;
             try {
-                io::ReadOptions options;
-                options.layer = ref.layer;
-                options.where = ref.where;
-                options.encoding = ref.encoding;
-                options.x_field = ref.x_field;
-                options.y_field = ref.y_field;
+                io::ReadOptions options = read_options(ref);
+                options.require_geometry = false;  // need_geometry() names the key and the geometry it needs
                 found = io::read_schema(ref.path, options);
             } catch (const Error& e) {
                 m_schema_errors[key] = e.what();

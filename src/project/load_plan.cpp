@@ -6,14 +6,49 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <toml++/toml.h>
 
 #include "io/text_encoding.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/project/plan.hpp"
 #include "project/suggest.hpp"
 
 namespace keniki::project {
+
+const std::vector<PlanTableKeys>& plan_keys() {
+    static const std::vector<PlanTableKeys> keys{
+        {"layer", {"path", "layer", "where", "encoding", "x_field", "y_field"}},
+        {"study", {"name", "boundary", "working_crs"}},
+        {"residents", {"source", "kind", "method", "population_field", "age65_field", "age75_field", "label_field", "census"}},
+        {"residents.census", {"table", "key_field", "population", "age65", "age75", "encoding"}},
+        {"facilities", {"id", "source", "kind_field", "name_field", "id_field"}},
+        {"tiers", {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"}},
+        {"tiers.units", {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"}},
+        {"tiers.reach", {"mode", "metres", "minutes", "elderly"}},
+        {"network", {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh", "drive_default_kmh", "use_maxspeed", "maxspeed_factor"}},
+        {"output", {"geojson", "geopackage", "csv", "residents", "csv_encoding", "lang"}},
+        {"analysis", {"nesting_tolerance", "buffer_segments", "max_outside_share"}},
+        {"transport", {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"}},
+        {"transport.stops", {  // also the tables of a scenario's add_stops
+                             "id", "kind", "source", "id_field", "name_field", "departures_field"}},
+        {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops"}},
+    };
+    return keys;
+}
+
+namespace {
+
+const std::vector<std::string>& keys_of(std::string_view table) {
+    for (const auto& t : plan_keys()) {
+        if (t.table == table) return t.keys;
+    }
+    throw std::logic_error("no key list for plan table " + std::string(table));
+}
+
+}  // namespace
+
 
 namespace {
 
@@ -49,10 +84,7 @@ std::string number_text(double v) {
     return ec == std::errc{} ? std::string(buf, end) : std::to_string(v);
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
+const auto lower = text::ascii_lower;
 
 /// "\"a\" or \"b\"", "\"a\", \"b\" or \"c\"".
 std::string choices_text(const std::vector<std::string>& values) {
@@ -337,7 +369,7 @@ private:
         }
         const Scope r = child(s, key, *t);
         out.line = r.line;
-        check_keys(r, {"path", "layer", "where", "encoding", "x_field", "y_field"});
+        check_keys(r, keys_of("layer"));
         const bool ok = get_non_empty_string(r, "path", out.path, true, "the file, relative to the plan, or a PG: connection string");
         get_string(r, "layer", out.layer);
         get_string(r, "where", out.where);
@@ -354,7 +386,7 @@ private:
     void read_study(const Scope& top) {
         const auto s = section(top, "study", true);
         if (!s) return;
-        check_keys(*s, {"name", "boundary", "working_crs"});
+        check_keys(*s, keys_of("study"));
         get_non_empty_string(*s, "name", m_plan.study.name, true, "the municipality's name, shown in every output");
         get_layer_ref(*s, "boundary", m_plan.study.boundary, true);
         std::string crs;
@@ -374,7 +406,7 @@ private:
         const auto s = section(top, "residents", true);
         if (!s) return;
         ResidentsSpec& r = m_plan.residents;
-        check_keys(*s, {"source", "kind", "method", "population_field", "age65_field", "age75_field", "label_field", "census"});
+        check_keys(*s, keys_of("residents"));
         get_layer_ref(*s, "source", r.source, true);
         if (const auto kind = get_choice(*s, "kind", {"points", "polygons"}))
             r.kind = *kind == "points" ? ResidentKind::points : ResidentKind::polygons;
@@ -393,7 +425,7 @@ private:
         if (const auto c = get_table(*s, "census", false, "{ table = \"t.txt\", population = \"T001082001\" }")) {
             CensusSpec census;
             census.line = c->line;
-            check_keys(*c, {"table", "key_field", "population", "age65", "age75", "encoding"});
+            check_keys(*c, keys_of("residents.census"));
             if (get_non_empty_string(*c, "table", census.table, true, "the e-Stat table file")) census.table = resolve(census.table);
             get_non_empty_string(*c, "key_field", census.key_field);
             get_non_empty_string(*c, "population", census.population, true, "the total population column, e.g. \"T001082001\"");
@@ -440,7 +472,7 @@ private:
             Scope s{&t, "facilities[" + std::to_string(i) + "]", "facilities entry " + std::to_string(i + 1), "", "", f.line};
             if (const auto* id = t.get("id"); id && id->is_string() && !id->as_string()->get().empty())
                 s.label = "facilities '" + id->as_string()->get() + "'";
-            check_keys(s, {"id", "source", "kind_field", "name_field", "id_field"});
+            check_keys(s, keys_of("facilities"));
             if (get_non_empty_string(s, "id", f.id, arr->size() > 1, "several [[facilities]] need ids for the tiers to name"))
                 s.label = "facilities '" + f.id + "'";
             else if (arr->size() == 1 && !t.contains("id"))
@@ -461,7 +493,7 @@ private:
 
     void read_units(const Scope& u, UnitsSpec& units) {
         units.line = u.line;
-        check_keys(u, {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"});
+        check_keys(u, keys_of("tiers.units"));
         const auto from = get_choice(u, "from", {"boundary", "layer", "tier"});
         if (!u.table->contains("from")) missing(u, "from", "\"boundary\", \"layer\" or \"tier\"");
         const bool has_source = get_layer_ref(u, "source", units.source, false) || u.table->contains("source");
@@ -506,7 +538,7 @@ private:
 
     void read_reach(const Scope& r, ReachSpec& reach) {
         reach.line = r.line;
-        check_keys(r, {"mode", "metres", "minutes", "elderly"});
+        check_keys(r, keys_of("tiers.reach"));
         const auto mode = get_choice(r, "mode", {"straight", "walk", "drive"});
         if (mode) reach.mode = *mode;
         const bool metres = get_number(r, "metres", reach.metres);
@@ -549,37 +581,39 @@ private:
         NetworkSpec& n = m_plan.network;
         n.enabled = true;
         n.line = s->line;
-        check_keys(*s, {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh",
-                        "drive_default_kmh", "use_maxspeed", "maxspeed_factor"});
+        check_keys(*s, keys_of("network"));
         get_layer_ref(*s, "roads", n.roads, true);
-        const std::pair<const char*, double*> positive[] = {{"walk_kmh", &n.walk_kmh}, {"elderly_walk_kmh", &n.elderly_walk_kmh},
-                                                             {"side_m", &n.side_m}, {"max_snap_m", &n.max_snap_m}};
+        const std::pair<const char*, double*> positive[] = {{"walk_kmh", &n.travel.walk_kmh}, {"elderly_walk_kmh", &n.travel.elderly_walk_kmh},
+                                                             {"side_m", &n.area.side_m}, {"max_snap_m", &n.snap.max_snap_m}};
         for (const auto& [key, value] : positive) {
             if (get_number(*s, key, *value) && !(*value > 0 && std::isfinite(*value)))
                 problem(m_plan.line_of(s->key_path(key), s->line), "network." + std::string(key) + " must be a number greater than 0");
         }
-        get_bool(*s, "keep_largest_component", n.keep_largest_component);
+        get_bool(*s, "keep_largest_component", n.build.keep_largest_component);
         if (const auto t = get_table(*s, "drive_kmh", false, "{ residential = 25, primary = 40 }")) {
             for (const auto& [key, node] : *t->table) {
                 const std::string name(key.str());
                 double kmh = 0;
                 if (get_number(*t, name, kmh)) {
-                    if (kmh > 0 && std::isfinite(kmh)) n.drive_kmh[name] = kmh;
+                    if (kmh > 0 && std::isfinite(kmh)) {
+                        n.travel.drive_kmh[name] = kmh;
+                        n.drive_kmh_classes.push_back(name);
+                    }
                     else problem(line_of(node), "network.drive_kmh." + name + " must be greater than 0 (km/h), not " + number_text(kmh));
                 }
             }
         }
         double v = 0;
         if (get_number(*s, "drive_default_kmh", v)) {
-            if (v > 0 && std::isfinite(v)) n.drive_default_kmh = v;
+            if (v > 0 && std::isfinite(v)) n.travel.drive_default_kmh = v;
             else problem(m_plan.line_of(s->key_path("drive_default_kmh"), s->line), "network.drive_default_kmh must be greater than 0 (km/h)");
         }
         if (get_number(*s, "maxspeed_factor", v)) {
-            if (v > 0 && v <= 2) n.maxspeed_factor = v;
+            if (v > 0 && v <= 2) n.travel.maxspeed_factor = v;
             else problem(m_plan.line_of(s->key_path("maxspeed_factor"), s->line),
                          "network.maxspeed_factor scales tagged speed limits: greater than 0 and at most 2, not " + number_text(v));
         }
-        if (bool b = true; get_bool(*s, "use_maxspeed", b)) n.use_maxspeed = b;
+        get_bool(*s, "use_maxspeed", n.travel.use_maxspeed);
     }
 
     void read_tiers(const toml::table& root) {
@@ -600,7 +634,7 @@ private:
             Scope s{&t, "tiers[" + std::to_string(i) + "]", "tier " + std::to_string(i + 1), "", "", tier.line};
             if (const auto* id = t.get("id"); id && id->is_string() && !id->as_string()->get().empty())
                 s.label = "tier '" + id->as_string()->get() + "'";
-            check_keys(s, {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"});
+            check_keys(s, keys_of("tiers"));
             if (get_non_empty_string(s, "id", tier.id, true, "a short name such as \"welfare\"")) {
                 const bool plain = std::all_of(tier.id.begin(), tier.id.end(), [](unsigned char c) {
                     return std::isalnum(c) || c == '_' || c == '-';
@@ -637,7 +671,7 @@ private:
         const auto s = section(top, "output", false);
         if (!s) return;
         OutputSpec& o = m_plan.output;
-        check_keys(*s, {"geojson", "geopackage", "csv", "residents", "csv_encoding", "lang"});
+        check_keys(*s, keys_of("output"));
         get_bool(*s, "geojson", o.geojson);
         get_bool(*s, "geopackage", o.geopackage);
         get_bool(*s, "csv", o.csv);
@@ -654,7 +688,7 @@ private:
         const auto s = section(top, "analysis", false);
         if (!s) return;
         AnalysisSpec& a = m_plan.analysis;
-        check_keys(*s, {"nesting_tolerance", "buffer_segments", "max_outside_share"});
+        check_keys(*s, keys_of("analysis"));
         if (get_number(*s, "max_outside_share", a.max_outside_share) && !(a.max_outside_share >= 0 && a.max_outside_share <= 1))
             problem(m_plan.line_of("analysis.max_outside_share"),
                     "analysis.max_outside_share is a share of the residents or hubs: it must be from 0 to 1, not " +
@@ -672,7 +706,7 @@ private:
 
     void read_stop_layer(const Scope& s, StopLayerSpec& out) {
         out.line = s.line;
-        check_keys(s, {"id", "kind", "source", "id_field", "name_field", "departures_field"});
+        check_keys(s, keys_of("transport.stops"));
         get_non_empty_string(s, "id", out.id, true, "names the layer for scenarios, e.g. \"bus\"");
         if (const auto kind = get_choice(s, "kind", {"bus_stop", "station"})) out.kind = *kind;
         get_layer_ref(s, "source", out.source, true);
@@ -711,7 +745,7 @@ private:
         TransportSpec& t = m_plan.transport;
         t.enabled = true;
         t.line = s->line;
-        check_keys(*s, {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"});
+        check_keys(*s, keys_of("transport"));
         if (const auto d = get_choice(*s, "distance", {"straight", "walk"})) t.distance = *d;
         if (const auto preset = get_choice(*s, "preset", {"mlit-urban", "mlit-rural", "custom"})) t.preset = *preset;
         double v = 0;
@@ -723,8 +757,10 @@ private:
             if (v > 0) t.bus_stop_radius_m = v;
             else problem(m_plan.line_of("transport.bus_stop_radius_m", s->line), "transport.bus_stop_radius_m must be above 0");
         }
-        if (t.preset == "custom" && (!t.station_radius_m || !t.bus_stop_radius_m))
-            problem(s->line, "[transport] preset \"custom\" needs station_radius_m and bus_stop_radius_m");
+        // station_radius_m is needed only when there are stations: a rural town may have bus stops only
+        // (the run refuses a custom plan whose stops include stations without it).
+        if (t.preset == "custom" && !t.bus_stop_radius_m)
+            problem(s->line, "[transport] preset \"custom\" needs bus_stop_radius_m (and station_radius_m when there are stations)");
         if (get_number(*s, "min_departures_per_day", t.min_departures_per_day) && t.min_departures_per_day < 0)
             problem(m_plan.line_of("transport.min_departures_per_day", s->line), "transport.min_departures_per_day must not be negative");
         std::string day;
@@ -757,7 +793,7 @@ private:
             ScenarioSpec sc;
             sc.line = line_of(t);
             Scope s{&t, "scenarios[" + std::to_string(i) + "]", "scenario " + std::to_string(i + 1), "", "", sc.line};
-            check_keys(s, {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops"});
+            check_keys(s, keys_of("scenarios"));
             if (get_non_empty_string(s, "id", sc.id, true, "names the scenario in the outputs")) s.label = "scenario '" + sc.id + "'";
             sc.name = sc.id;
             get_string(s, "name", sc.name);

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
 
 #include "keniki/core/error.hpp"
+#include "keniki/core/staged_dir.hpp"
 #include "keniki/core/parallel.hpp"
 #include "keniki/report/html_index_page.hpp"
 #include "keniki/report/html_map_viewer.hpp"
@@ -33,49 +33,41 @@ void write_reports(const std::string& run_dir, const HtmlOptions& effective, Htm
     const html::ReportContext ctx(run, effective);
 
     const fs::path target = run.dir / "report";
-    const fs::path staging = run.dir / ("report.tmp-" + std::to_string(getpid()));
-    fs::remove_all(staging);
-    fs::create_directories(staging);
-    try {
-        // A page per unit of every tier, in parallel.
-        std::vector<std::pair<std::size_t, std::size_t>> pages;
-        for (std::size_t t = 0; t < ctx.tiers.size(); ++t) {
-            for (std::size_t u = 0; u < ctx.tiers[t].units.size(); ++u) {
-                pages.emplace_back(t, u);
-                fs::create_directories((staging / ctx.tiers[t].units[u].page).parent_path());
-            }
+    StagedDir staged(target);
+    const fs::path& staging = staged.path();
+    // A page per unit of every tier, in parallel.
+    std::vector<std::pair<std::size_t, std::size_t>> pages;
+    for (std::size_t t = 0; t < ctx.tiers.size(); ++t) {
+        for (std::size_t u = 0; u < ctx.tiers[t].units.size(); ++u) {
+            pages.emplace_back(t, u);
+            fs::create_directories((staging / ctx.tiers[t].units[u].page).parent_path());
         }
-        std::vector<std::string> errors(pages.size());
-        parallel_chunks(
-            pages.size(),
-            [&](std::size_t begin, std::size_t end) {
-                for (std::size_t i = begin; i < end; ++i) {
-                    const auto [t, u] = pages[i];
-                    try {
-                        write_text(staging / ctx.tiers[t].units[u].page, html::unit_page(ctx, t, u));
-                    } catch (const std::exception& e) {
-                        errors[i] = e.what();
-                    }
-                }
-            },
-            8);
-        for (std::size_t i = 0; i < errors.size(); ++i) {
-            if (!errors[i].empty()) throw DataError("unit page " + ctx.tiers[pages[i].first].units[pages[i].second].page + ": " + errors[i]);
-        }
-        for (const auto& [t, u] : pages) result.files.push_back(ctx.tiers[t].units[u].page);
-        result.unit_pages = pages.size();
-
-        write_text(staging / "index.html", html::index_page(ctx));
-        result.files.push_back("index.html");
-        if (effective.map_viewer) html::write_map_viewer(ctx, staging, result.files, result.warnings);
-
-        if (fs::exists(target)) fs::remove_all(target);
-        fs::rename(staging, target);
-    } catch (...) {
-        std::error_code ec;
-        fs::remove_all(staging, ec);
-        throw;
     }
+    std::vector<std::string> errors(pages.size());
+    parallel_chunks(
+        pages.size(),
+        [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                const auto [t, u] = pages[i];
+                try {
+                    write_text(staging / ctx.tiers[t].units[u].page, html::unit_page(ctx, t, u));
+                } catch (const std::exception& e) {
+                    errors[i] = e.what();
+                }
+            }
+        },
+        8);
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        if (!errors[i].empty()) throw DataError("unit page " + ctx.tiers[pages[i].first].units[pages[i].second].page + ": " + errors[i]);
+    }
+    for (const auto& [t, u] : pages) result.files.push_back(ctx.tiers[t].units[u].page);
+    result.unit_pages = pages.size();
+
+    write_text(staging / "index.html", html::index_page(ctx));
+    result.files.push_back("index.html");
+    if (effective.map_viewer) html::write_map_viewer(ctx, staging, result.files, result.warnings);
+
+    staged.commit();
     result.report_dir = target.string();
 }
 

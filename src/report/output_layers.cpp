@@ -48,11 +48,12 @@ private:
 double round_to(double v, double step) { return std::isfinite(v) ? std::round(v / step) * step : v; }
 double share(double part, double whole) { return whole > 0 ? part / whole : NAN; }
 
-std::string cost_prefix(const TierResult& t) { return t.cost_unit == "m" ? "dist" : "time"; }
+std::string cost_prefix(const TierResult& t) { return t.cost_unit == analysis::CostUnit::metres ? "dist" : "time"; }
+std::string unit_of(const TierResult& t) { return std::string(analysis::unit_symbol(t.cost_unit)); }
 
 Layer units_layer(const ModelInput& in, const ModelResult& r, std::size_t t, const std::string& crs) {
     const TierResult& tier = r.tiers[t];
-    const std::string p = cost_prefix(tier), u = "_" + tier.cost_unit;
+    const std::string p = cost_prefix(tier), u = "_" + unit_of(tier);
     LayerBuilder b("units_" + tier.id, crs);
     b.column("tier", FieldType::text).column("unit_id", FieldType::text).column("unit_name", FieldType::text)
         .column("parent_id", FieldType::text).column("parent_overlap_share", FieldType::real).column("area_km2", FieldType::real)
@@ -100,7 +101,7 @@ Layer units_layer(const ModelInput& in, const ModelResult& r, std::size_t t, con
 Layer service_area_layer(const ModelResult& r, std::size_t t, const std::string& crs) {
     const TierResult& tier = r.tiers[t];
     LayerBuilder b("service_area_" + tier.id, crs);
-    b.column("tier", FieldType::text).column("cost", FieldType::text).column("reach_" + tier.cost_unit, FieldType::real)
+    b.column("tier", FieldType::text).column("cost", FieldType::text).column("reach_" + unit_of(tier), FieldType::real)
         .column("area_km2", FieldType::real);
     b.row(Geometry{tier.service_area});
     const double a = geom::area(tier.service_area);
@@ -132,7 +133,7 @@ Value unit_id_of(const TierResult& tier, std::int32_t u) {
 /// the units' people less those with no hub, within_reach_pop_total to the units' people less beyond_reach.
 Layer hub_figures_layer(const ModelInput& in, const ModelResult& r, std::size_t t, const std::string& crs) {
     const TierResult& tier = r.tiers[t];
-    const std::string p = cost_prefix(tier), u = "_" + tier.cost_unit;
+    const std::string p = cost_prefix(tier), u = "_" + unit_of(tier);
     LayerBuilder b("hubs_" + tier.id, crs);
     b.column("tier", FieldType::text).column("hub_id", FieldType::text).column("hub_name", FieldType::text).column("kind", FieldType::text)
         .column("unit_id", FieldType::text).column("unit_name", FieldType::text)
@@ -168,7 +169,7 @@ std::vector<Layer> residents_layers(const ModelInput& in, const ModelResult& r, 
         for (const auto& tier : r.tiers) {
             const std::string p = cost_prefix(tier);
             b.column("unit_" + tier.id, FieldType::text).column("hub_" + tier.id, FieldType::text)
-                .column(p + "_" + tier.id + "_" + tier.cost_unit, FieldType::real).column("beyond_reach_" + tier.id, FieldType::integer);
+                .column(p + "_" + tier.id + "_" + unit_of(tier), FieldType::real).column("beyond_reach_" + tier.id, FieldType::integer);
         }
         for (std::size_t i = 0; i < in.residents.size(); ++i) {
             b.row(Geometry{in.residents.points[i]});
@@ -187,7 +188,7 @@ std::vector<Layer> residents_layers(const ModelInput& in, const ModelResult& r, 
         LayerBuilder b("residents_" + tier.id, crs);
         b.column("source_id", FieldType::integer).column("unit_id", FieldType::text).column("pop_total", FieldType::real)
             .column("pop_65plus", FieldType::real).column("pop_75plus", FieldType::real).column("hub_id", FieldType::text)
-            .column(p + "_" + tier.cost_unit, FieldType::real).column("beyond_reach", FieldType::integer);
+            .column(p + "_" + unit_of(tier), FieldType::real).column("beyond_reach", FieldType::integer);
         const auto& res = tier.residents;
         const auto& pieces = *res.pieces;
         for (std::size_t i = 0; i < res.size(); ++i) {

@@ -38,7 +38,7 @@ json build_summary(const analysis::ModelInput& input, const analysis::ModelResul
         jt["name"] = tier.name;
         jt["name_en"] = tier.name_en;
         jt["cost"] = tier.cost_description;
-        jt["cost_unit"] = tier.cost_unit;
+        jt["cost_unit"] = analysis::unit_symbol(tier.cost_unit);
         jt["reach"] = tier.reach;
         std::vector<std::string> hubs;
         for (const auto h : input.tiers[t].hubs) hubs.push_back(input.facilities[static_cast<std::size_t>(h)].id);

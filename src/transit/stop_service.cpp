@@ -2,18 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <string_view>
 #include <tuple>
 
+#include "keniki/core/great_circle.hpp"
 #include "keniki/transit/trip_stats.hpp"
 
 namespace keniki::transit {
 
 namespace {
 
-constexpr double kEarthRadiusM = 6371008.8;
-constexpr double kPi = 3.14159265358979323846;
 
 std::string_view trim_name(std::string_view s) {
     // ASCII blanks and the ideographic space U+3000 (E3 80 80), common around Japanese stop names.
@@ -28,13 +28,6 @@ std::string_view trim_name(std::string_view s) {
         else break;
     }
     return s;
-}
-
-double distance_m(double lat1, double lon1, double lat2, double lon2) {
-    const double rad = kPi / 180.0;
-    const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
 /// The stop that stands for stop `i`: its station (the topmost location_type 1 ancestor), else the
@@ -123,7 +116,7 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
     // 2. Same name within the distance: one stop. Sweep in latitude order.
     UnionFind clusters(nodes.size());
     if (options.merge_distance_m >= 0 && !nodes.empty()) {
-        const double window_deg = options.merge_distance_m / (kEarthRadiusM * kPi / 180.0) * 1.000001 + 1e-12;
+        const double window_deg = options.merge_distance_m / (k_earth_mean_radius_m * std::numbers::pi / 180.0) * 1.000001 + 1e-12;
         std::vector<std::uint32_t> by_lat(nodes.size());
         std::iota(by_lat.begin(), by_lat.end(), 0u);
         std::sort(by_lat.begin(), by_lat.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].lat < nodes[b].lat; });
@@ -132,7 +125,7 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
             for (std::size_t j = i + 1; j < by_lat.size() && nodes[by_lat[j]].lat - a.lat <= window_deg; ++j) {
                 const Node& b = nodes[by_lat[j]];
                 if (a.name != b.name) continue;
-                if (distance_m(a.lat, a.lon, b.lat, b.lon) <= options.merge_distance_m) clusters.unite(by_lat[i], by_lat[j]);
+                if (great_circle_m(a.lon, a.lat, b.lon, b.lat) <= options.merge_distance_m) clusters.unite(by_lat[i], by_lat[j]);
             }
         }
     }

@@ -54,7 +54,7 @@ class CutOffCost final : public CostModel {
 public:
     explicit CutOffCost(double cut_off) : m_cut_off(cut_off) {}
     std::string describe() const override { return "straight-line distance up to a cut-off"; }
-    std::string unit() const override { return "m"; }
+    CostUnit unit() const override { return CostUnit::metres; }
     void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                  std::vector<double>& cost) const override {
         m_line->nearest(origins, hubs, hub, cost);

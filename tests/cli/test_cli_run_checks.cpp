@@ -169,5 +169,45 @@ TEST(RunChecks, AnEmptyUnitLayerNamesItsFile) {
     expect_refused(town, town.run(), 1, {(town.dir / "areas.geojson").string(), "the unit layer of tier area has no features"});
 }
 
+TEST(RunChecks, ACustomTransportPresetNeedsAStationRadiusOnlyWhenThereAreStations) {
+    // One bus stop on r1 (10 people at 100,500): within its 300 m, 不便; r2, r3, r4 and r5 (5 + 20 +
+    // 1 + 7; r5 lies outside the town but is a resident of the layer) are 800 m or more from it, 空白.
+    // No station, so no station radius.
+    const Town town("keniki-checks-custom-preset");
+    const auto stop = [](const std::string& id, double x, double y) {
+        return R"({"type": "Feature", "properties": {"stop_id": ")" + id + R"(", "name": ")" + id + R"("}, "geometry": {"type": "Point", "coordinates": [)" +
+               std::to_string(x) + "," + std::to_string(y) + "]}}";
+    };
+    write(town.dir / "stops.geojson", collection(stop("b1", 100, 500)));
+    write(town.dir / "plan.toml", read_file(town.dir / "plan.toml") + R"(
+[transport]
+preset = "custom"
+bus_stop_radius_m = 300
+
+[[transport.stops]]
+id = "bus"
+kind = "bus_stop"
+source = { path = "stops.geojson" }
+id_field = "stop_id"
+name_field = "name"
+)");
+    const CommandResult r = run_keniki("run " + shell_quote((town.dir / "plan.toml").string()) + " --out " + shell_quote(town.out.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("transport (custom): 便利 0, 不便 10, 空白 33 people"), std::string::npos) << r.out;
+
+    // A station among the stops needs the radius the plan does not give.
+    fs::remove_all(town.out);
+    write(town.dir / "stations.geojson", collection(stop("s1", 1500, 500)));
+    write(town.dir / "plan.toml", read_file(town.dir / "plan.toml") + R"(
+[[transport.stops]]
+id = "rail"
+kind = "station"
+source = { path = "stations.geojson" }
+id_field = "stop_id"
+name_field = "name"
+)");
+    expect_refused(town, town.run(), 1, {(town.dir / "plan.toml").string(), "preset \"custom\" has no station_radius_m", "1 stations", "'s1'"});
+}
+
 }  // namespace
 }  // namespace keniki::test

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "keniki/analysis/network_cost.hpp"
+#include "keniki/core/memory_budget.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/buffer_lines.hpp"
 #include "keniki/geom/compare.hpp"
@@ -134,7 +135,7 @@ TEST(Isochrone, PolygonsRingsAndAccessLeg) {
 
     // The exact method draws GEOS's 32-gon caps, to the square metre.
     IsochroneOptions exact;
-    exact.buffer = geom::LineBuffer::exact;
+    exact.area.shape.method = geom::LineBuffer::exact;
     const auto e = isochrones(snapper, std::span(origins.data(), 1), minutes, exact);
     EXPECT_NEAR(geom::area(e[0].area), capsule_area(800, 50), 1.0);
     EXPECT_NEAR(geom::area(e[1].area), capsule_area(1600, 50), 1.0);
@@ -177,7 +178,7 @@ TEST(Isochrone, UnequalSplitFollowsNetworkCosts) {
     const auto net = straight_road();
     const Snapper snapper(*net);
     IsochroneOptions o;
-    o.max_snap_m = 500;
+    o.snap.max_snap_m = 500;
     const std::vector<Point> hubs = {{1000, 200}, {3000, 0}};
     const AreaResult r = service_area(snapper, hubs, 25, o, true);
     EXPECT_TRUE(boost::geometry::covered_by(Point{1880, 0}, r.by_source[0]));
@@ -197,7 +198,7 @@ TEST(BufferLines, UnionOfCapsules) {
 TEST(NetworkCost, CostModelInMinutes) {
     const auto net = straight_road();
     const analysis::NetworkCost cost(net);
-    EXPECT_EQ(cost.unit(), "min");
+    EXPECT_EQ(cost.unit(), analysis::CostUnit::minutes);
     EXPECT_NE(cost.describe().find("walking"), std::string::npos);
     const std::vector<Point> hubs = {{1000, 0}, {3000, 0}, {0, 8000}};
     const std::vector<Point> residents = {{1200, 40}, {2900, 0}, {2000, 5000}};
@@ -229,7 +230,7 @@ TEST(Isochrone, OutlineMatchesExactUnionOnKumamotoDrive) {
     const std::vector<Point> hall = {crs::Transformer("EPSG:4326", net.crs).forward(Point{130.7077, 32.8030})};
     const std::vector<double> thirty = {30};
     IsochroneOptions exact;
-    exact.buffer = geom::LineBuffer::exact;
+    exact.area.shape.method = geom::LineBuffer::exact;
     const MultiPolygon e = isochrones(snapper, hall, thirty, exact)[0].area;
     const MultiPolygon g = isochrones(snapper, hall, thirty)[0].area;
     const double cell = 50.0 / 5;
@@ -255,6 +256,34 @@ TEST(Isochrone, OutlineMatchesExactUnionOnKumamotoDrive) {
     // measured from the exact union's holes that the grid cannot see, such as a 10.7 m^2 hole between
     // four roads 391 m from the area's edge; every such hole, and every gap the outline closes, is
     // narrower than a cell.
+}
+
+}  // namespace
+}  // namespace keniki::network
+
+namespace keniki::network {
+namespace {
+
+// Resource limits (issue 14): an outline cell so fine that its grid would not fit in memory is
+// refused up front with the estimate and the option to change, not left to exhaust the machine.
+TEST(Isochrone, AnOutlineGridTooBigForTheMemoryIsRefusedWithTheEstimate) {
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const std::vector<Point> hubs = {{1500, 0}};
+    IsochroneOptions o;
+    o.area.shape.cell_m = 0.0005;  // 0.5 mm cells along 1,600 m of road: 6.4e11 cells
+    try {
+        service_area(snapper, hubs, 10, o, false);
+        FAIL() << "expected a ResourceError";
+    } catch (const ResourceError& e) {
+        const std::string m = e.what();
+        EXPECT_NE(m.find("outline grid"), std::string::npos) << m;
+        EXPECT_NE(m.find("cells of 0.0005 m"), std::string::npos) << m;
+        EXPECT_NE(m.find("MB of memory"), std::string::npos) << m;
+        EXPECT_NE(m.find("network.side_m"), std::string::npos) << m;
+    }
+    // The default cell (side / 5 = 10 m) is nowhere near it.
+    EXPECT_NO_THROW(service_area(snapper, hubs, 10, IsochroneOptions{}, false));
 }
 
 }  // namespace

@@ -242,7 +242,7 @@ TEST(SearchProperties, SnappedCostsMatchBruteForceOnRandomNetworks) {
         }
         for (Direction dir : {Direction::inbound, Direction::outbound}) {
             NearestOptions o;
-            o.max_snap_m = max_snap;
+            o.snap.max_snap_m = max_snap;
             o.direction = dir;
             const NearestResult r = nearest_hubs(snapper, origins, hubs, o);
             std::vector<Snap> all = r.origin_snaps;

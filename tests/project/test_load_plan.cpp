@@ -1,6 +1,8 @@
 // load_plan: the reference plan binds as documented; every kind of mistake is reported with its
 // line, all of them at once.
 
+#include <regex>
+
 #include <gtest/gtest.h>
 
 #include "keniki/core/error.hpp"
@@ -123,6 +125,25 @@ TEST(LoadPlan, ReferencePlanBindsEveryValue) {
     EXPECT_EQ(plan.line_of("facilities[0].kind_field"), line_with(text, "kind_field = \"kind\""));
     EXPECT_EQ(plan.line_of("tiers[2].units"), line_with(text, "source = { path = \"neighbourhoods.geojson\" }, id_field"));
     EXPECT_EQ(plan.line_of("no.such.key", -1), -1);
+}
+
+TEST(LoadPlan, TheReferencePlanDocumentsEveryKeyTheLoaderAccepts) {
+    // Every key of every table the loader accepts appears in reference.toml as "key =" (in a value or
+    // in the comments that document the optional sections), or as a table-array header "[[x.key]]".
+    const std::string text = test::read_file(test::plan_fixtures() / "reference.toml");
+    std::size_t checked = 0;
+    for (const auto& table : project::plan_keys()) {
+        for (const auto& key : table.keys) {
+            const std::regex mention("(^|[\\s{,#(])" + key + "\\s*=|\\[\\[\\w+\\." + key + "\\]\\]");
+            EXPECT_TRUE(std::regex_search(text, mention)) << "reference.toml does not document " << table.table << "." << key;
+            ++checked;
+        }
+    }
+    EXPECT_GE(checked, 80u);  // 14 tables; a shrinking list would mean keys_of() lost some
+    // The sections themselves.
+    for (const char* header : {"[study]", "[residents]", "[[facilities]]", "[[tiers]]", "[output]", "[analysis]", "[network]", "[transport]",
+                               "[[transport.stops]]", "[[scenarios]]", "[[scenarios.add_stops]]"})
+        EXPECT_NE(text.find(header), std::string::npos) << header;
 }
 
 TEST(LoadPlan, DefaultsWhenKeysAreLeftOut) {
@@ -370,14 +391,22 @@ TEST(LoadPlan, DriveSpeedsBindOverTheBuiltInOnes) {
                                   "maxspeed_factor = 0.7");
     ASSERT_TRUE(test::load_problems(text).empty()) << test::describe_all(test::load_problems(text));
     const project::Plan plan = project::load_plan(test::write_plan(text));
-    EXPECT_EQ(plan.network.drive_kmh, (std::map<std::string, double>{{"residential", 25}, {"国道", 45.5}}));
-    EXPECT_EQ(plan.network.drive_default_kmh, 15);
-    EXPECT_EQ(plan.network.use_maxspeed, false);
-    EXPECT_EQ(plan.network.maxspeed_factor, 0.7);
+    EXPECT_EQ(plan.network.drive_kmh_classes, (std::vector<std::string>{"residential", "国道"}));
+    EXPECT_EQ(plan.network.travel.drive_kmh.at("residential"), 25);
+    EXPECT_EQ(plan.network.travel.drive_kmh.at("国道"), 45.5);
+    EXPECT_EQ(plan.network.travel.drive_default_kmh, 15);
+    EXPECT_EQ(plan.network.travel.use_maxspeed, false);
+    EXPECT_EQ(plan.network.travel.maxspeed_factor, 0.7);
+    // The other classes keep their built-in speeds.
+    EXPECT_EQ(plan.network.travel.drive_kmh.at("primary"), network::default_drive_speeds().at("primary"));
     // Left out: the built-in speeds stay (no overrides at all).
     const project::Plan plain = project::load_plan(test::write_plan(with(k_base, "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }")));
-    EXPECT_TRUE(plain.network.drive_kmh.empty());
-    EXPECT_FALSE(plain.network.drive_default_kmh || plain.network.use_maxspeed || plain.network.maxspeed_factor);
+    EXPECT_TRUE(plain.network.drive_kmh_classes.empty());
+    const network::TravelOptions built_in;
+    EXPECT_EQ(plain.network.travel.drive_kmh, built_in.drive_kmh);
+    EXPECT_EQ(plain.network.travel.drive_default_kmh, built_in.drive_default_kmh);
+    EXPECT_EQ(plain.network.travel.use_maxspeed, built_in.use_maxspeed);
+    EXPECT_EQ(plain.network.travel.maxspeed_factor, built_in.maxspeed_factor);
 }
 
 TEST(LoadPlan, SectionThatIsNotATable) {

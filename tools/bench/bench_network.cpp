@@ -560,8 +560,8 @@ int run(const Options& opt) {
     std::optional<network::Snapper> snapper;
     const Stats s_index = time_runs(k, [&] { snapper.emplace(*net); }, [&] { snapper.reset(); });
     Steps st;
-    const Stats s_snap = time_runs(k, [&] { st.origin_snaps = snapper->snap_all(in.residents, cost_options.max_snap_m); }, [&] { st.origin_snaps = {}; });
-    const Stats s_hubs = time_runs(k, [&] { st.hub_snaps = snapper->snap_all(in.hubs, cost_options.max_snap_m); });
+    const Stats s_snap = time_runs(k, [&] { st.origin_snaps = snapper->snap_all(in.residents, cost_options.snap.max_snap_m); }, [&] { st.origin_snaps = {}; });
+    const Stats s_hubs = time_runs(k, [&] { st.hub_snaps = snapper->snap_all(in.hubs, cost_options.snap.max_snap_m); });
     const Stats s_search = time_runs(k, [&] { search_from_hubs(st, *net); }, [&] { st.search.reset(); });
     const Stats s_loop = time_runs(k, [&] { per_resident(st, *net); }, [&] {
         st.hub = {};
@@ -601,7 +601,7 @@ int run(const Options& opt) {
     const int k_iso = std::max(k, 5);
     const Stats iso_s = time_runs(k_iso, [&] { iso = network::isochrones(*snapper, vaduz, thresholds); });
     network::IsochroneOptions exact_options;
-    exact_options.buffer = geom::LineBuffer::exact;
+    exact_options.area.shape.method = geom::LineBuffer::exact;
     std::vector<network::Isochrone> iso_exact;
     const Stats iso_exact_s = time_runs(k, [&] { iso_exact = network::isochrones(*snapper, vaduz, thresholds, exact_options); });
     std::vector<network::Stretch> stretches;
@@ -657,7 +657,7 @@ int run(const Options& opt) {
         for (const std::size_t i : cost_report.unsnapped_origins) far_unsnapped += i < n && !snapper->snap(in.residents[i], 1000).ok();
         std::ostringstream c;
         c << "residents: " << placed << " with a hub (mean " << fixed(placed ? sum / static_cast<double>(placed) : 0, 2) << " min, max " << fixed(worst, 1)
-          << " min), " << cost_report.unsnapped_origins.size() << " not placed (> " << fixed(cost_options.max_snap_m, 0) << " m from every road; "
+          << " min), " << cost_report.unsnapped_origins.size() << " not placed (> " << fixed(cost_options.snap.max_snap_m, 0) << " m from every road; "
           << far_unsnapped << " of them the generated far points, all " << in.far << " of which are reported: "
           << (far_unsnapped == in.far ? "yes" : "**NO**") << "), " << cost_report.unreachable_origins.size()
           << " placed but unreachable; unsnapped hubs: " << cost_report.unsnapped_hubs.size();
@@ -794,7 +794,7 @@ int run(const Options& opt) {
                 }
                 std::ostringstream c;
                 c << "per-resident job, " << ms << " residents (every " << n / m << "th): " << placed << " placed and reached by both, "
-                  << m - placed - diff_placed << " by neither (> " << fixed(cost_options.max_snap_m, 0) << " m from every road), " << diff_placed
+                  << m - placed - diff_placed << " by neither (> " << fixed(cost_options.snap.max_snap_m, 0) << " m from every road), " << diff_placed
                   << " by only one; costs within 1e-6 s of keniki's: " << within << ", differing: " << differ;
                 if (differ) c << " (largest " << g17(worst) << " s)";
                 c << " → " << (diff_placed == 0 && differ == 0 ? "**agree**" : "**DISAGREE**");

@@ -1,6 +1,9 @@
 #include "cli_args.hpp"
 
+#include <filesystem>
+
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::cli {
 
@@ -51,5 +54,7 @@ void Args::expect_positionals(std::size_t n, const std::string& what) const {
     if (m_positionals.size() != n)
         throw UsageError("keniki " + m_command + ": expected " + what + " (see keniki " + m_command + " --help)");
 }
+
+std::string lower_extension(const std::string& path) { return text::ascii_lower(std::filesystem::path(path).extension().string()); }
 
 }  // namespace keniki::cli

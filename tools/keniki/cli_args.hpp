@@ -30,4 +30,7 @@ private:
     std::vector<std::string> m_positionals;
 };
 
+/// The extension of `path`, lowered: ".geojson", ".gpkg".
+std::string lower_extension(const std::string& path);
+
 }  // namespace keniki::cli

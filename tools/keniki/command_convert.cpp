@@ -7,6 +7,7 @@
 #include "cli_args.hpp"
 #include "command.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/output_path.hpp"
 #include "keniki/crs/study_area_hint.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/crs/working_crs.hpp"
@@ -17,12 +18,6 @@
 namespace keniki::cli {
 
 namespace {
-
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
 
 int run_convert(const std::vector<std::string>& argv) {
     const Args args(argv, {"layer", "where", "encoding", "x-field", "y-field", "csv-crs", "to-crs", "csv-encoding"},
@@ -36,8 +31,7 @@ int run_convert(const std::vector<std::string>& argv) {
     const std::string to_crs = args.value_or("to-crs", geojson ? "EPSG:4326" : "auto");
     if (geojson && to_crs != "EPSG:4326")
         throw UsageError("keniki convert: GeoJSON is written as RFC 7946, in EPSG:4326 longitude/latitude; --to-crs does not apply");
-    if (std::filesystem::exists(out) && !args.flag("overwrite"))
-        throw UsageError("keniki convert: " + out + " exists; add --overwrite to replace it");
+    check_output_file(out, args.flag("overwrite"), "keniki convert");
 
     io::ReadOptions options;
     options.layer = args.value_or("layer", "");
@@ -49,6 +43,10 @@ int run_convert(const std::vector<std::string>& argv) {
     options.require_geometry = true;
     io::ReadReport report;
     Layer layer = io::read_layer(in, options, &report);
+    if (layer.features.empty())
+        throw DataError(std::string("the layer has no features") + (options.where.empty() ? "" : " matching --where '" + options.where + "'") +
+                            "; nothing to convert",
+                        Where{in, layer.name});
     if (layer.crs.empty()) throw DataError("the layer declares no CRS; keniki cannot place it", Where{in, layer.name});
 
     const auto invalid = geom::find_invalid(layer);

@@ -3,7 +3,6 @@
 // threshold (the road stretches reached, partial edges cut at the threshold, buffered and unioned).
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +10,8 @@
 #include "cli_args.hpp"
 #include "command.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/output_path.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/buffer_lines.hpp"
 #include "keniki/geom/overlay.hpp"
@@ -40,20 +41,10 @@ std::vector<std::string> take_repeated(std::vector<std::string>& argv, const std
     return values;
 }
 
-/// `text` without the spaces around it.
-std::string_view without_spaces(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
 double number(std::string_view text, const std::string& what) {
-    text = without_spaces(text);
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
-        throw UsageError("keniki isochrone: " + what + ": '" + std::string(text) + "' is not a number");
-    return v;
+    const auto v = text::parse_number(text);
+    if (!v) throw UsageError("keniki isochrone: " + what + ": '" + std::string(text::trim(text)) + "' is not a number");
+    return *v;
 }
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -76,12 +67,6 @@ Point parse_origin(const std::string& text) {
     return Point{lon, lat};
 }
 
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 int run_isochrone(const std::vector<std::string>& argv_in) {
     // Parsing and validation first: no file is touched until every argument is known to be usable.
     std::vector<std::string> argv = argv_in;
@@ -101,8 +86,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     const std::string ext = lower_extension(*out);
     if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".fgb")
         throw UsageError("keniki isochrone: the output must end in .geojson, .gpkg or .fgb: " + *out);
-    if (std::filesystem::exists(*out) && !args.flag("overwrite"))
-        throw UsageError("keniki isochrone: " + *out + " exists; add --overwrite to replace it");
+    check_output_file(*out, args.flag("overwrite"), "keniki isochrone");
 
     std::vector<Point> origins;
     for (const auto& f : from_text) origins.push_back(parse_origin(f));
@@ -125,7 +109,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (auto v = args.value("drive-speeds")) {
         for (const auto& item : split_commas(*v)) {
             const auto eq = item.find('=');
-            const std::string klass(without_spaces(std::string_view(item).substr(0, eq)));
+            const std::string klass(text::trim(std::string_view(item).substr(0, eq)));
             if (eq == std::string::npos || klass.empty())
                 throw UsageError("keniki isochrone: --drive-speeds takes CLASS=KMH,... (e.g. residential=25,primary=40), not '" + item + "'");
             const double kmh = number(item.substr(eq + 1), "--drive-speeds " + klass);
@@ -143,19 +127,19 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     if (!(travel.drive_default_kmh > 0) || !(travel.maxspeed_factor > 0 && travel.maxspeed_factor <= 2))
         throw UsageError("keniki isochrone: --drive-default must be > 0 km/h and --maxspeed-factor in (0, 2]");
     network::IsochroneOptions iso;
-    if (auto v = args.value("side")) iso.side_m = number(*v, "--side");
-    if (auto v = args.value("max-snap")) iso.max_snap_m = number(*v, "--max-snap");
-    if (auto v = args.value("quadrant-segments")) iso.quadrant_segments = static_cast<int>(number(*v, "--quadrant-segments"));
-    if (!(iso.side_m > 0) || !(iso.max_snap_m >= 0) || iso.quadrant_segments < 1)
+    if (auto v = args.value("side")) iso.area.side_m = number(*v, "--side");
+    if (auto v = args.value("max-snap")) iso.snap.max_snap_m = number(*v, "--max-snap");
+    if (auto v = args.value("quadrant-segments")) iso.area.shape.quadrant_segments = static_cast<int>(number(*v, "--quadrant-segments"));
+    if (!(iso.area.side_m > 0) || !(iso.snap.max_snap_m >= 0) || iso.area.shape.quadrant_segments < 1)
         throw UsageError("keniki isochrone: --side must be > 0 m, --max-snap >= 0 m, --quadrant-segments >= 1");
     const std::string buffer = args.value_or("buffer", "outline");
-    if (buffer == "outline") iso.buffer = geom::LineBuffer::outline;
-    else if (buffer == "exact") iso.buffer = geom::LineBuffer::exact;
+    if (buffer == "outline") iso.area.shape.method = geom::LineBuffer::outline;
+    else if (buffer == "exact") iso.area.shape.method = geom::LineBuffer::exact;
     else throw UsageError("keniki isochrone: --buffer is 'outline' (traced on a grid, the default) or 'exact' (GEOS union), not '" + buffer + "'");
     if (auto v = args.value("cell")) {
-        if (iso.buffer != geom::LineBuffer::outline) throw UsageError("keniki isochrone: --cell sets the grid of --buffer outline; it has no meaning with --buffer exact");
-        iso.outline_cell_m = number(*v, "--cell");
-        if (!(iso.outline_cell_m > 0) || iso.outline_cell_m > iso.side_m)
+        if (iso.area.shape.method != geom::LineBuffer::outline) throw UsageError("keniki isochrone: --cell sets the grid of --buffer outline; it has no meaning with --buffer exact");
+        iso.area.shape.cell_m = number(*v, "--cell");
+        if (!(iso.area.shape.cell_m > 0) || iso.area.shape.cell_m > iso.area.side_m)
             throw UsageError("keniki isochrone: --cell must be > 0 m and at most --side (" + args.value_or("side", "50") + " m), not " + *v);
     }
     iso.rings = args.flag("rings");
@@ -230,7 +214,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
         if (result[i].snapped) continue;
         ++unplaced;
         std::cerr << "keniki isochrone: warning: origin " << result[i].origin + 1 << " (" << from_text[result[i].origin]
-                  << ") is more than " << iso.max_snap_m << " m from every road: written without polygons (snapped = 0)\n";
+                  << ") is more than " << iso.snap.max_snap_m << " m from every road: written without polygons (snapped = 0)\n";
     }
     if (!quiet)
         std::cerr << "keniki isochrone: wrote " << layer.features.size() << " polygons (" << origins.size() << " origins x " << minutes.size()

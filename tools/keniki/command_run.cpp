@@ -7,6 +7,8 @@
 #include "command.hpp"
 #include "keniki/analysis/service_model.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/output_path.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/pipeline/model_inputs.hpp"
 #include "keniki/pipeline/run.hpp"
 #include "keniki/pipeline/write_outputs.hpp"
@@ -18,8 +20,7 @@ namespace keniki::cli {
 namespace {
 
 std::string normalise_csv_encoding(const std::string& e) {
-    std::string n;
-    for (char c : e) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string n = text::ascii_lower(e);
     if (n == "utf-8-bom" || n == "utf8-bom" || n == "utf-8 with bom") return "UTF-8-BOM";
     if (n == "utf-8" || n == "utf8") return "UTF-8";
     if (n == "cp932" || n == "sjis" || n == "shift_jis") return "CP932";
@@ -31,8 +32,7 @@ int run_run(const std::vector<std::string>& argv) {
     args.expect_positionals(1, "one plan file: keniki run PLAN --out DIR");
     const auto out_dir = args.value("out");
     if (!out_dir) throw UsageError("keniki run: --out DIR is required (where the outputs go)");
-    if (std::filesystem::exists(*out_dir) && !args.flag("overwrite"))
-        throw UsageError("keniki run: " + *out_dir + " exists; add --overwrite to replace it");
+    check_output_dir(*out_dir, args.flag("overwrite"), "keniki run");
     const bool quiet = args.flag("quiet");
     Progress progress(quiet, 5);
 

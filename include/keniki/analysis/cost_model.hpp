@@ -6,19 +6,26 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "keniki/core/geometry.hpp"
 
 namespace keniki::analysis {
 
+/// What a cost counts: metres along the ground or minutes of travel.
+enum class CostUnit { metres, minutes };
+
+/// The unit as it appears in column names and summary.json: "m" or "min".
+constexpr std::string_view unit_symbol(CostUnit u) noexcept { return u == CostUnit::metres ? "m" : "min"; }
+
 class CostModel {
 public:
     virtual ~CostModel() = default;
     /// What a cost is, for outputs: "straight-line distance".
     virtual std::string describe() const = 0;
-    /// Unit of the cost, used in column names: "m" (metres) or "min" (minutes).
-    virtual std::string unit() const = 0;
+    /// What the costs it returns count.
+    virtual CostUnit unit() const = 0;
     /// For every origin: the index of the cheapest hub (-1 when there is none) and its cost.
     virtual void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                          std::vector<double>& cost) const = 0;

@@ -15,6 +15,7 @@
 
 #include "keniki/analysis/cost_model.hpp"
 #include "keniki/network/road_network.hpp"
+#include "keniki/network/network_options.hpp"
 
 namespace keniki::network {
 class Snapper;
@@ -23,9 +24,8 @@ class Snapper;
 namespace keniki::analysis {
 
 struct NetworkCostOptions {
-    double max_snap_m = 500;     ///< residents and hubs farther than this from every road are not placed
-    double side_m = 50;          ///< service areas: buffer on each side of the reached roads
-    int quadrant_segments = 8;   ///< service areas: buffer roundness
+    network::SnapOptions snap;  ///< residents and hubs farther than snap.max_snap_m from every road are not placed
+    network::AreaOptions area;  ///< service areas: side, buffer method and roundness
 };
 
 /// What the last nearest() / service_area() call could not place or reach (indices into its inputs).
@@ -43,7 +43,7 @@ public:
 
     /// "walking time along the road network (4.8 km/h)", "driving time along the road network".
     std::string describe() const override;
-    std::string unit() const override { return "min"; }
+    CostUnit unit() const override { return CostUnit::minutes; }
     void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                  std::vector<double>& cost) const override;
     /// Reach in minutes.

@@ -134,7 +134,8 @@ struct HubResult {
 
 struct TierResult {
     std::string id, name, name_en;
-    std::string cost_description, cost_unit;
+    std::string cost_description;
+    CostUnit cost_unit = CostUnit::metres;
     double reach = 0;
     std::vector<UnitResult> units;
     double gap_m2 = 0, gap_share = 0;          ///< study area covered by no unit

@@ -11,6 +11,17 @@ namespace keniki::geom {
 
 /// Union of many polygons (GEOS UnaryUnion; cascaded, so fast on many small pieces).
 MultiPolygon union_all(std::span<const MultiPolygon> parts);
+/// Areas of a union, without building it: the area of the union of `parts`, and of the part of it
+/// inside `within` (empty `within`: 0).
+struct UnionAreas {
+    double union_m2 = 0;
+    double within_m2 = 0;
+};
+/// The extent is split in halves, again and again (GEOS ClipByRect, linear) until each tile holds at
+/// most about 20,000 vertices, and the small overlays are summed. A tiling of units whose outline has
+/// millions of vertices costs seconds this way, where one GEOS union of it costs minutes (noding every
+/// shared edge at once). Exact up to rounding: the tiles partition the plane.
+UnionAreas union_areas(std::span<const MultiPolygon> parts, const MultiPolygon& within);
 /// Union of two polygons (GEOS Union): much cheaper than union_all for two already-merged areas,
 /// which union_all would take apart and merge again.
 MultiPolygon union_two(const MultiPolygon& a, const MultiPolygon& b);

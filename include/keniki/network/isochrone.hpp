@@ -11,6 +11,7 @@
 
 #include "keniki/core/geometry.hpp"
 #include "keniki/geom/buffer_lines.hpp"
+#include "keniki/network/network_options.hpp"
 #include "keniki/network/search.hpp"
 
 namespace keniki::network {
@@ -36,16 +37,8 @@ double total_length(std::span<const Stretch> stretches);
 std::vector<LineString> stretch_lines(const RoadNetwork& net, std::span<const Stretch> stretches);
 
 struct IsochroneOptions {
-    double side_m = 50;           ///< buffer on each side of the reached roads
-    /// How the buffer is drawn: outline (the default) traces the roads' distance field on a grid of
-    /// outline_cell_m: each area within a cell of the exact one, area within 0.1 %, 99 % of vertices
-    /// within 3 cm of the true boundary (geom/line_outline.hpp), 17 times faster than exact on a
-    /// city's 30-minute drive (32 ms against 0.54 s on 2 cores); exact unions GEOS buffers of every
-    /// stretch (arcs of quadrant_segments per quarter). Several thresholds are clipped to nest.
-    geom::LineBuffer buffer = geom::LineBuffer::outline;
-    double outline_cell_m = 0;    ///< outline: grid spacing; 0: side_m / 5
-    int quadrant_segments = 8;    ///< buffer roundness, segments per quarter circle (outline: at least)
-    double max_snap_m = 500;      ///< origins farther than this from every road are not placed (reported)
+    AreaOptions area;             ///< side, outline or exact buffer, cell; several thresholds are clipped to nest
+    SnapOptions snap;             ///< origins farther than snap.max_snap_m from every road are not placed (reported)
     Direction direction = Direction::outbound;  ///< isochrones: from the origin; service areas: see NetworkCost
     bool rings = false;           ///< each threshold minus the one below it
     double split_spacing_m = 10;  ///< split by source: sampling of the road lines (boundary precision ~ half of it)

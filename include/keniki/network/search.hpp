@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "keniki/core/geometry.hpp"
+#include "keniki/network/network_options.hpp"
 #include "keniki/network/dijkstra.hpp"
 #include "keniki/network/road_network.hpp"
 #include "keniki/network/snap.hpp"
@@ -48,7 +49,7 @@ double cost_through_ends(const Dijkstra& search, const RoadNetwork& net, const S
 double cost_along_edge(const RoadNetwork& net, const Snap& from, const Snap& to);
 
 struct NearestOptions {
-    double max_snap_m = 500;               ///< farther from every road: not placed (reported)
+    SnapOptions snap;                      ///< farther than snap.max_snap_m from every road: not placed (reported)
     Direction direction = Direction::inbound;  ///< residents travel to the hubs
     double cutoff_s = std::numeric_limits<double>::infinity();  ///< stop searching beyond this
 };

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "keniki/core/error.hpp"
+#include "keniki/network/network_options.hpp"
+#include "keniki/network/road_network.hpp"
+#include "keniki/network/travel_mode.hpp"
 
 namespace keniki::project {
 
@@ -75,20 +78,19 @@ struct ReachSpec {
 };
 
 /// The road network for walk/drive reach and walking distance to stops.
+/// The options are the network module's own structs (one home for each default): the plan's keys
+/// bind to their fields.
 struct NetworkSpec {
     bool enabled = false;
-    LayerRef roads;                       ///< OSM .osm.pbf/.osm, or any line layer (speed, class, oneway, u/v fields)
-    double walk_kmh = 4.8;                ///< 80 m a minute, the 徒歩N分 convention
-    double elderly_walk_kmh = 3.0;        ///< 50 m a minute
-    double side_m = 50;                   ///< service areas: buffer on each side of the reached roads
-    double max_snap_m = 500;              ///< places farther from every road are reported, not placed
-    bool keep_largest_component = true;
-    /// Driving: car speeds by road class (OSM highway class, or the class field's values), km/h,
-    /// replacing those classes' built-in speeds (network::default_drive_speeds); others keep theirs.
-    std::map<std::string, double> drive_kmh;
-    std::optional<double> drive_default_kmh;  ///< classes in no table (built-in 20)
-    std::optional<bool> use_maxspeed;         ///< a tagged maxspeed beats the class speed (built-in true)
-    std::optional<double> maxspeed_factor;    ///< tagged limits scaled by this (built-in 0.8)
+    LayerRef roads;  ///< OSM .osm.pbf/.osm, or any line layer (speed, class, oneway, u/v fields)
+    /// Speeds: walk_kmh, elderly_walk_kmh; driving: drive_kmh (car speeds by road class — OSM highway
+    /// class, or the class field's values — over network::default_drive_speeds), drive_default_kmh,
+    /// use_maxspeed, maxspeed_factor. A tier's mode and elderly pace are set per tier.
+    network::TravelOptions travel;
+    std::vector<std::string> drive_kmh_classes;  ///< the classes the plan's drive_kmh names (their speeds are in travel)
+    network::SnapOptions snap;    ///< max_snap_m: places farther from every road are reported, not placed
+    network::AreaOptions area;    ///< side_m: service areas' buffer on each side of the reached roads
+    network::BuildOptions build;  ///< keep_largest_component
     int line = 0;
 };
 
@@ -219,6 +221,15 @@ private:
 /// Parses and checks a plan: TOML syntax, unknown keys, missing keys, wrong types, unknown tier or
 /// facility references, 1-5 tiers, duplicate ids. Throws PlanError with every problem found.
 Plan load_plan(const std::filesystem::path& path);
+
+/// The keys the loader accepts in each table of a plan ("tiers.reach": the reach table of a tier;
+/// "transport.stops": a stops layer, also in a scenario's add_stops; "layer": every { path = ... }).
+/// tests/fixtures/plans/reference.toml documents every one of them (a test checks).
+struct PlanTableKeys {
+    std::string table;
+    std::vector<std::string> keys;
+};
+const std::vector<PlanTableKeys>& plan_keys();
 
 /// Checks that the plan's inputs are there: files, layers, fields (reads schemas, not features).
 /// Returns the problems (empty when all is well).
