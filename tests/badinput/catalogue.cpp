@@ -466,9 +466,7 @@ std::vector<Row> make_rows() {
                     .input = "a GeoJSON layer with no features, converted",
                     .build = convert("empty.geojson", collection("")),
                     .exit_code = 1,
-                    .fragments = {"{dir}/empty.geojson", "layer 'empty'", "has no features"},
-                    .pending = "tools/keniki/command_convert.cpp writes a GeoJSON of 0 features and exits 0 (\"wrote 0 features "
-                               "of layer empty\"): it should refuse a layer with no features, naming file and layer"});
+                    .fragments = {"{dir}/empty.geojson", "layer 'empty'", "has no features"}});
     rows.push_back({.id = "geom_empty_unit_layer",
                     .input = "areas.geojson with no features",
                     .build = units(""),
@@ -691,7 +689,7 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out);
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/out.txt", "exists"},
+                    .fragments = {"{dir}/out.txt is a file, not a folder"},
                     .check = [](const Case& c, const CommandResult&) { EXPECT_EQ(read_file(*c.out), "keep me\n"); }});
     rows.push_back({.id = "out_run_is_a_file_overwrite",
                     .input = "--out names an existing regular file, with --overwrite",
@@ -704,10 +702,8 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out) + " --overwrite";
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/out.txt", "is not a folder"},
-                    .check = [](const Case& c, const CommandResult&) { EXPECT_EQ(read_file(*c.out), "keep me\n"); },
-                    .pending = "tools/keniki/command_run.cpp / src/pipeline/write_outputs.cpp: --overwrite deletes the file and writes "
-                               "a folder in its place; a regular file given as --out should be refused before any work"});
+                    .fragments = {"{dir}/out.txt is a file, not a folder"},
+                    .check = [](const Case& c, const CommandResult&) { EXPECT_EQ(read_file(*c.out), "keep me\n"); }});
     rows.push_back({.id = "out_run_inside_a_file",
                     .input = "--out names a folder inside a regular file (file.txt/out)",
                     .build =
@@ -718,11 +714,8 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out);
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/file.txt", "is not a folder"},
-                    .never = {"internal error", "filesystem error"},
-                    .pending = "tools/keniki/command_run.cpp / src/pipeline/write_outputs.cpp: after the whole analysis, "
-                               "\"keniki: internal error: filesystem error: cannot remove: Not a directory [file.txt/out.tmp-PID]\" "
-                               "(exit 1); keniki run should check --out before reading any input"});
+                    .fragments = {"cannot create {dir}/file.txt/out", "{dir}/file.txt is a file, not a folder"},
+                    .never = {"internal error", "filesystem error"}});
     rows.push_back({.id = "out_run_unwritable",
                     .input = "--out inside a folder nobody may write (/proc, which even root cannot)",
                     .build =
@@ -734,9 +727,10 @@ std::vector<Row> make_rows() {
                     .exit_code = 2,
                     .fragments = {"/proc/keniki-badinput-out", "cannot create"},
                     .never = {"internal error"},
-                    .pending = "tools/keniki/command_run.cpp / src/pipeline/write_outputs.cpp: after the whole analysis, "
-                               "\"keniki: internal error: filesystem error: cannot create directories: No such file or directory "
-                               "[/proc/keniki-badinput-out.tmp-PID]\" (exit 1); keniki run should try the folder before reading any input"});
+                    .pending = "src/core/output_path.cpp: check_parent asks access(W_OK), which says yes to root (and for /proc), so "
+                               "keniki run fails only when it stages the outputs: \"keniki: internal error: filesystem error: cannot "
+                               "create directories: No such file or directory [/proc/keniki-badinput-out.tmp-PID]\" (exit 1); try "
+                               "creating a probe entry in the folder up front instead"});
     rows.push_back({.id = "out_convert_inside_a_file",
                     .input = "keniki convert into file.txt/out.geojson",
                     .build =
