@@ -58,6 +58,11 @@ GDALDatasetUniquePtr open_ogr(const Source& src, const std::string& encoding) {
         if (drv && std::string(GDALGetDriverShortName(drv)) == "ESRI Shapefile")
             open_options.SetNameValue("ENCODING", enc == Encoding::cp932 ? "CP932" : "UTF-8");
     }
+    {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(src.open_path, ec) && std::filesystem::file_size(src.open_path, ec) == 0 && !ec)
+            throw DataError("the file is empty (0 bytes)", Where{src.path});
+    }
     GDALDatasetUniquePtr ds(GDALDataset::Open(src.open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                                               nullptr, open_options.List(), nullptr));
     if (!ds) {

@@ -303,7 +303,7 @@ std::vector<Row> make_rows() {
                         add_transport(c.dir, "nope.zip");
                     },
                     .exit_code = 2,
-                    .fragments = {"nope.zip"}});
+                    .fragments = {"{dir}/nope.zip", "no such file"}});
     rows.push_back({.id = "gtfs_info_stop_lat_out_of_range",
                     .input = "keniki info on a feed whose stops.txt line 3 has stop_lat 95",
                     .build =
@@ -460,7 +460,7 @@ std::vector<Row> make_rows() {
                     .input = "polygon feature 0 with a vertex at NaN",
                     .build = convert("nan.geojson", collection(unit("a", "nan", "{\"type\": \"Polygon\", \"coordinates\": [[[0,0],[NaN,0],[10,10],[0,0]]]}"))),
                     .exit_code = 1,
-                    .fragments = {"{dir}/nan.geojson"},
+                    .fragments = {"{dir}/nan.geojson", "feature 0", "not a finite number (NaN)"},
                     .never = {"--make-valid"}});
     rows.push_back({.id = "geom_empty_layer_convert",
                     .input = "a GeoJSON layer with no features, converted",
@@ -480,6 +480,15 @@ std::vector<Row> make_rows() {
                     },
                     .exit_code = 1,
                     .fragments = {"{dir}/city.geojson", "not a vector dataset"}});
+    rows.push_back({.id = "geom_empty_file",
+                    .input = "city.geojson of 0 bytes",
+                    .build = [](Case& c) {
+                        town(c);
+                        write_file(c.dir / "city.geojson", "");
+                    },
+                    .exit_code = 1,
+                    .fragments = {"{dir}/city.geojson", "the file is empty (0 bytes)"},
+                    .never = {"not recognized as a supported file format"}});
     rows.push_back({.id = "geom_truncated_geojson",
                     .input = "areas.geojson cut in the middle of its second feature",
                     .build = [](Case& c) {
@@ -513,7 +522,7 @@ std::vector<Row> make_rows() {
                     .input = "areas.shp cut to its 100-byte header and half a record",
                     .build = shapefile_units([](const fs::path& d) { fs::resize_file(d / "areas.shp", 130); }),
                     .exit_code = 1,
-                    .fragments = {"{dir}/areas.shp"}});
+                    .fragments = {"{dir}/areas.shp", "layer 'areas'", "reading failed"}});
 
     // ---- OpenStreetMap (keniki isochrone --roads) ----
     rows.push_back({.id = "osm_control_roads",
@@ -605,7 +614,7 @@ std::vector<Row> make_rows() {
                         c.args = "run " + q(c.dir / "plan_folder") + " --out " + q(*c.out) + " --quiet";
                     },
                     .exit_code = 2,
-                    .fragments = {"{dir}/plan_folder"}});
+                    .fragments = {"{dir}/plan_folder", "is a directory, not a plan file"}});
     rows.push_back({.id = "plan_boundary_is_a_folder",
                     .input = "the study boundary path is a folder (issue 16.6: exit 2 like a plan folder)",
                     .build = [](Case& c) {
@@ -623,7 +632,15 @@ std::vector<Row> make_rows() {
                     .input = "a string without its closing quote on line 3",
                     .build = plan_edit("name = \"Square town\"", "name = \"Square town"),
                     .exit_code = 2,
-                    .fragments = {"{dir}/plan.toml:3"}});
+                    .fragments = {"{dir}/plan.toml:3", "TOML syntax error"}});
+    rows.push_back({.id = "plan_empty_file",
+                    .input = "plan.toml of 0 bytes: every missing section named at once",
+                    .build = [](Case& c) {
+                        town(c);
+                        write_file(c.dir / "plan.toml", "");
+                    },
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml: missing section [study]", "missing section [residents]", "missing [[tiers]]"}});
     rows.push_back({.id = "plan_unknown_key",
                     .input = "[study] holds 'nmae'",
                     .build = plan_edit("name = \"Square town\"", "nmae = \"Square town\"\nname = \"Square town\""),
@@ -672,7 +689,7 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out);
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/out.txt", "is a file, not a folder"},
+                    .fragments = {"{dir}/out.txt is a file, not a folder"},
                     .check = [](const Case& c, const CommandResult&) { EXPECT_EQ(read_file(*c.out), "keep me\n"); }});
     rows.push_back({.id = "out_run_is_a_file_overwrite",
                     .input = "--out names an existing regular file, with --overwrite",
@@ -685,7 +702,7 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out) + " --overwrite";
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/out.txt", "is a file, not a folder"},
+                    .fragments = {"{dir}/out.txt is a file, not a folder"},
                     .check = [](const Case& c, const CommandResult&) { EXPECT_EQ(read_file(*c.out), "keep me\n"); }});
     rows.push_back({.id = "out_run_inside_a_file",
                     .input = "--out names a folder inside a regular file (file.txt/out)",
@@ -697,7 +714,7 @@ std::vector<Row> make_rows() {
                             c.args = run_args(c.dir, *c.out);
                         },
                     .exit_code = 2,
-                    .fragments = {"{dir}/file.txt", "is a file, not a folder"},
+                    .fragments = {"cannot create {dir}/file.txt/out", "{dir}/file.txt is a file, not a folder"},
                     .never = {"internal error", "filesystem error"}});
     rows.push_back({.id = "out_run_unwritable",
                     .input = "--out inside a folder nobody may write (/proc, which even root cannot)",
