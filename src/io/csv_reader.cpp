@@ -14,22 +14,14 @@
 #include "io/ogr_geometry.hpp"
 #include "io/text_encoding.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::io::detail {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
-std::string trim(std::string s) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
+const auto lower = text::ascii_lower;
+using text::trim;
 
 /// Line (1-based) of the first byte that is not valid UTF-8, for messages.
 std::int64_t line_of_first_invalid_utf8(std::string_view text) {

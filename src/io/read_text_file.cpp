@@ -11,6 +11,7 @@
 #include "io/gdal_session.hpp"
 #include "io/text_encoding.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::io {
 
@@ -18,9 +19,7 @@ namespace {
 
 bool ends_with_zip(const std::string& path) {
     if (path.size() < 4) return false;
-    std::string tail = path.substr(path.size() - 4);
-    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == ".zip";
+    return text::ascii_lower(path.substr(path.size() - 4)) == ".zip";
 }
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }

@@ -8,14 +8,13 @@
 
 #include "io/gdal_session.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::io::detail {
 
 namespace {
 std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
+    return text::ascii_lower(std::filesystem::path(path).extension().string());
 }
 
 bool vsi_exists(const std::string& path) {

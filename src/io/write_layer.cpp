@@ -31,6 +31,7 @@
 #include "io/gdal_session.hpp"
 #include "io/ogr_geometry.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 
 namespace keniki::io {
 
@@ -53,8 +54,7 @@ std::string gdal_message() {
 }
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
+    return text::ascii_lower(s);
 }
 
 OutputFormat format_of(const std::string& path, const WriteOptions& options) {

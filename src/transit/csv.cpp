@@ -7,7 +7,7 @@ namespace keniki::transit {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
@@ -21,7 +21,7 @@ std::string lower_ascii(std::string_view s) {
 }  // namespace
 
 CsvReader::CsvReader(std::string_view text, std::string file) : m_text(text), m_file(std::move(file)) {
-    if (m_text.substr(0, kBom.size()) == kBom) m_pos = kBom.size();
+    if (m_text.substr(0, k_bom.size()) == k_bom) m_pos = k_bom.size();
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
@@ -122,7 +122,7 @@ CsvTable::CsvTable(std::string_view text, std::string file) : m_reader(text, std
     m_header.reserve(m_fields.size());
     for (std::string_view f : m_fields) {
         // A second BOM (files concatenated) or stray spaces in a header name are common enough.
-        if (f.substr(0, kBom.size()) == kBom) f.remove_prefix(kBom.size());
+        if (f.substr(0, k_bom.size()) == k_bom) f.remove_prefix(k_bom.size());
         m_header.emplace_back(f);
     }
     m_fields.clear();

@@ -3,17 +3,15 @@
 #include <chrono>
 #include <cstdio>
 
+#include "keniki/core/text.hpp"
+
 namespace keniki::transit {
 
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+constexpr auto trim = text::trim_blanks;
 
 }  // namespace
 

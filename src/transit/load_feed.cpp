@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "keniki/core/error.hpp"
+#include "keniki/core/text.hpp"
 #include "keniki/io/read_text_file.hpp"
 #include "keniki/transit/csv.hpp"
 #include "keniki/transit/feed.hpp"
@@ -29,16 +30,16 @@ public:
         std::size_t cap = 16;
         while (cap < items.size() * 2) cap <<= 1;
         m_mask = cap - 1;
-        m_slots.assign(cap, Slot{0, kNoIndex});
+        m_slots.assign(cap, Slot{0, k_no_index});
         for (std::uint32_t i = 0; i < items.size(); ++i) {
             m_ids[i] = items[i].id;
             const std::uint64_t h = hash(m_ids[i]);
             std::size_t pos = h & m_mask;
-            while (m_slots[pos].index != kNoIndex) {
+            while (m_slots[pos].index != k_no_index) {
                 if (m_slots[pos].hash == static_cast<std::uint32_t>(h) && m_ids[m_slots[pos].index] == m_ids[i]) break;  // duplicate: keep first
                 pos = (pos + 1) & m_mask;
             }
-            if (m_slots[pos].index == kNoIndex) m_slots[pos] = Slot{static_cast<std::uint32_t>(h), i};
+            if (m_slots[pos].index == k_no_index) m_slots[pos] = Slot{static_cast<std::uint32_t>(h), i};
         }
     }
 
@@ -46,7 +47,7 @@ public:
         const std::uint64_t h = hash(id);
         for (std::size_t pos = h & m_mask;; pos = (pos + 1) & m_mask) {
             const Slot& s = m_slots[pos];
-            if (s.index == kNoIndex) return std::nullopt;
+            if (s.index == k_no_index) return std::nullopt;
             if (s.hash == static_cast<std::uint32_t>(h) && m_ids[s.index] == id) return s.index;
         }
     }
@@ -90,14 +91,7 @@ std::optional<std::uint64_t> parse_uint(std::string_view s) {
     return v;
 }
 
-std::optional<double> parse_double(std::string_view s) {
-    if (s.empty()) return std::nullopt;
-    if (s.front() == '+') s.remove_prefix(1);
-    double v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
+std::optional<double> parse_double(std::string_view s) { return text::parse_number(s); }
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -360,12 +354,12 @@ void read_trips(Feed& feed, const FeedFiles& files) {
 /// are interpolated linearly by position between the timed rows around them.
 void fill_times(std::span<StopTime> rows) {
     for (StopTime& st : rows) {
-        if (st.arrival == kNoTime) st.arrival = st.departure;
-        if (st.departure == kNoTime) st.departure = st.arrival;
+        if (st.arrival == k_no_time) st.arrival = st.departure;
+        if (st.departure == k_no_time) st.departure = st.arrival;
     }
     std::size_t prev = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        if (rows[i].arrival == kNoTime) continue;
+        if (rows[i].arrival == k_no_time) continue;
         if (i > prev + 1) {
             const double from = rows[prev].departure, to = rows[i].arrival;
             for (std::size_t k = prev + 1; k < i; ++k) {
@@ -396,10 +390,10 @@ void read_stop_times(Feed& feed, const FeedFiles& files) {
     row_seq.reserve(estimate);
     row_line.reserve(estimate);
     std::string_view last_trip_id;
-    std::uint32_t last_trip = kNoIndex;
+    std::uint32_t last_trip = k_no_index;
     auto parse_time = [&](std::optional<std::size_t> col, const char* field) -> Seconds {
         const std::string_view v = t.get(col);
-        if (v.empty()) return kNoTime;
+        if (v.empty()) return k_no_time;
         const auto s = parse_gtfs_time(v);
         if (!s) throw DataError(std::string(field) + " is not a time (H:MM:SS, minutes and seconds below 60): " + in_quotes(v), t.where(field));
         return *s;
@@ -413,7 +407,7 @@ void read_stop_times(Feed& feed, const FeedFiles& files) {
     };
     while (t.next()) {
         const std::string_view trip_id = t[c_trip];
-        if (last_trip == kNoIndex || trip_id != last_trip_id) {
+        if (last_trip == k_no_index || trip_id != last_trip_id) {
             const auto found = trips.find(trip_id);
             if (!found) throw DataError("trip_id " + in_quotes(trip_id) + " is not in trips.txt", t.where("trip_id"));
             last_trip = *found;
@@ -436,7 +430,7 @@ void read_stop_times(Feed& feed, const FeedFiles& files) {
         row_seq.push_back(static_cast<std::uint32_t>(*seq));
         row_line.push_back(static_cast<std::uint32_t>(t.line()));
     }
-    if (rows.size() >= kNoIndex) throw DataError("more stop_times than this build can hold", Where{label});
+    if (rows.size() >= k_no_index) throw DataError("more stop_times than this build can hold", Where{label});
 
     // Group by trip, in stop_sequence order. Feeds nearly always list each trip's rows together and
     // in order; then nothing moves. Otherwise a counting sort by trip, then a sort of each trip's rows.
@@ -481,10 +475,10 @@ void read_stop_times(Feed& feed, const FeedFiles& files) {
         }
         const StopTime& first = rows[pos];
         const StopTime& last = rows[end - 1];
-        if (first.arrival == kNoTime && first.departure == kNoTime)
+        if (first.arrival == k_no_time && first.departure == k_no_time)
             throw DataError("the first stop of trip " + in_quotes(feed.trips[tr].id) + " has no time (GTFS requires one)",
                             Where{label, {}, {}, "departure_time", row_line[original(pos)]});
-        if (last.arrival == kNoTime && last.departure == kNoTime)
+        if (last.arrival == k_no_time && last.departure == k_no_time)
             throw DataError("the last stop of trip " + in_quotes(feed.trips[tr].id) + " has no time (GTFS requires one)",
                             Where{label, {}, {}, "arrival_time", row_line[original(end - 1)]});
         feed.trips[tr].first_stop_time = static_cast<std::uint32_t>(pos);

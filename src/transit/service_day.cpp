@@ -123,7 +123,7 @@ ServiceDay typical_service_day(std::span<const Feed> feeds, DayKind kind) {
             trips += n;
             for (std::uint32_t s = 0; s < feeds[i].services.size(); ++s)
                 if (per_service[i][s] != 0 && feeds[i].services[s].runs_on(d)) key.push_back(s);
-            key.push_back(kNoIndex);  // feed separator
+            key.push_back(k_no_index);  // feed separator
         }
         if (feeds_running != most_feeds) continue;
         ++eligible;

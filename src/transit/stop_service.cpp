@@ -35,7 +35,7 @@ std::string_view trim_name(std::string_view s) {
 std::uint32_t group_root(const Feed& feed, std::uint32_t i) {
     std::uint32_t root = i;
     std::uint32_t cur = i;
-    for (int depth = 0; depth < 8 && feed.stops[cur].parent != kNoIndex; ++depth) {
+    for (int depth = 0; depth < 8 && feed.stops[cur].parent != k_no_index; ++depth) {
         cur = feed.stops[cur].parent;
         if (feed.stops[cur].location_type == 1) root = cur;
         else if (feed.stops[i].location_type == 4 && feed.stops[cur].location_type == 0 && root == i) root = cur;
@@ -88,7 +88,7 @@ bool RouteFilter::keeps(const Feed& feed, const Route& route) const {
 std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, const StopServiceOptions& options) {
     // 1. Nodes: one per listed stop group of each feed, in file order.
     std::vector<Node> nodes;
-    std::vector<std::vector<std::uint32_t>> stop_node(feeds.size());  // per feed: stop → node (kNoIndex if not listed)
+    std::vector<std::vector<std::uint32_t>> stop_node(feeds.size());  // per feed: stop → node (k_no_index if not listed)
     for (std::uint32_t f = 0; f < feeds.size(); ++f) {
         const Feed& feed = feeds[f];
         std::vector<std::uint8_t> listed(feed.stops.size(), 0);  // roots that stand for a served stop
@@ -98,13 +98,13 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
             if (feed.stops[i].location_type == 0) listed[root[i]] = 1;
         }
         for (const StopTime& st : feed.stop_times) listed[root[st.stop]] = 1;  // whatever stop_times use
-        std::vector<std::uint32_t> node_of_root(feed.stops.size(), kNoIndex);
+        std::vector<std::uint32_t> node_of_root(feed.stops.size(), k_no_index);
         auto& map = stop_node[f];
-        map.assign(feed.stops.size(), kNoIndex);
+        map.assign(feed.stops.size(), k_no_index);
         for (std::uint32_t i = 0; i < feed.stops.size(); ++i) {
             const std::uint32_t r = root[i];
             if (!listed[r]) continue;
-            if (node_of_root[r] == kNoIndex) {
+            if (node_of_root[r] == k_no_index) {
                 node_of_root[r] = static_cast<std::uint32_t>(nodes.size());
                 const Stop& s = feed.stops[r];
                 nodes.push_back({f, r, trim_name(s.name), s.lat, s.lon});
@@ -132,7 +132,7 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
 
     // 3. Departures per node.
     std::vector<std::int64_t> departures(nodes.size(), 0);
-    std::vector<Seconds> first(nodes.size(), kNoTime), last(nodes.size(), kNoTime);
+    std::vector<Seconds> first(nodes.size(), k_no_time), last(nodes.size(), k_no_time);
     struct Served {
         std::uint32_t node, feed, route;
         auto operator<=>(const Served&) const = default;
@@ -155,26 +155,26 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
                 const StopTime& st = rows[k];
                 if (st.pickup_type == 1) continue;
                 const std::uint32_t n = stop_node[f][st.stop];
-                if (n == kNoIndex) continue;
+                if (n == k_no_index) continue;
                 Seconds lo = st.departure, hi = st.departure;
                 std::int64_t runs = 1;
                 if (!windows.empty()) {
                     runs = 0;
-                    lo = hi = kNoTime;
+                    lo = hi = k_no_time;
                     for (const Frequency& w : windows) {
                         const std::uint32_t r = runs_in_window(w);
                         if (r == 0) continue;
                         runs += r;
                         const Seconds a = w.start + (st.departure - t0);
                         const Seconds b = a + static_cast<Seconds>(r - 1) * w.headway;
-                        lo = lo == kNoTime ? a : std::min(lo, a);
-                        hi = hi == kNoTime ? b : std::max(hi, b);
+                        lo = lo == k_no_time ? a : std::min(lo, a);
+                        hi = hi == k_no_time ? b : std::max(hi, b);
                     }
                     if (runs == 0) continue;
                 }
                 departures[n] += runs;
-                first[n] = first[n] == kNoTime ? lo : std::min(first[n], lo);
-                last[n] = last[n] == kNoTime ? hi : std::max(last[n], hi);
+                first[n] = first[n] == k_no_time ? lo : std::min(first[n], lo);
+                last[n] = last[n] == k_no_time ? hi : std::max(last[n], hi);
                 const std::uint64_t tag = (std::uint64_t{f} << 32) | trip.route;
                 if (last_served[n] != tag) {
                     last_served[n] = tag;
@@ -186,13 +186,13 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
 
     // 4. Clusters in the order of their first node.
     std::vector<std::uint32_t> cluster_of(nodes.size());
-    std::vector<std::uint32_t> out_index(nodes.size(), kNoIndex);
+    std::vector<std::uint32_t> out_index(nodes.size(), k_no_index);
     std::vector<StopService> out;
     std::vector<std::uint32_t> member_count;
     for (std::uint32_t n = 0; n < nodes.size(); ++n) {
         const std::uint32_t c = clusters.find(n);
         cluster_of[n] = c;
-        if (out_index[c] == kNoIndex) {
+        if (out_index[c] == k_no_index) {
             out_index[c] = static_cast<std::uint32_t>(out.size());
             StopService s;
             const Node& head = nodes[c];
@@ -207,8 +207,8 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
         s.lon += nodes[n].lon;
         ++member_count[out_index[c]];
         s.departures += departures[n];
-        if (first[n] != kNoTime) s.first_departure = s.first_departure == kNoTime ? first[n] : std::min(s.first_departure, first[n]);
-        if (last[n] != kNoTime) s.last_departure = s.last_departure == kNoTime ? last[n] : std::max(s.last_departure, last[n]);
+        if (first[n] != k_no_time) s.first_departure = s.first_departure == k_no_time ? first[n] : std::min(s.first_departure, first[n]);
+        if (last[n] != k_no_time) s.last_departure = s.last_departure == k_no_time ? last[n] : std::max(s.last_departure, last[n]);
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
         out[i].lat /= member_count[i];
@@ -219,7 +219,7 @@ std::vector<StopService> stop_service(std::span<const Feed> feeds, Date day, con
         for (std::uint32_t i = 0; i < feed.stops.size(); ++i) {
             const std::uint32_t n = stop_node[f][i];
             const std::uint8_t type = feed.stops[i].location_type;
-            if (n == kNoIndex || type == 2 || type == 3) continue;
+            if (n == k_no_index || type == 2 || type == 3) continue;
             out[out_index[cluster_of[n]]].members.push_back({feed.id, feed.stops[i].id});
         }
     }

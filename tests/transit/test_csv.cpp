@@ -146,7 +146,7 @@ TEST(GtfsTime, RejectsMalformedTimes) {
 TEST(GtfsTime, FormatsPastMidnight) {
     EXPECT_EQ(format_gtfs_time(25 * 3600 + 10 * 60 + 5), "25:10:05");
     EXPECT_EQ(format_gtfs_time(0), "00:00:00");
-    EXPECT_EQ(format_gtfs_time(keniki::transit::kNoTime), "");
+    EXPECT_EQ(format_gtfs_time(keniki::transit::k_no_time), "");
 }
 
 TEST(GtfsDate, ParsesValidatesAndKnowsTheWeekday) {

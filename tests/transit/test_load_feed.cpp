@@ -22,7 +22,7 @@ using keniki::DataError;
 using keniki::UsageError;
 using keniki::transit::Date;
 using keniki::transit::Feed;
-using keniki::transit::kNoIndex;
+using keniki::transit::k_no_index;
 using keniki::transit::load_feed;
 using keniki::transit::parse_gtfs_time;
 using keniki::transit::Seconds;
@@ -90,7 +90,7 @@ TEST(LoadFeed, TinyFeedAsWritten) {
     EXPECT_EQ(stop(feed, "ST").location_type, 1);
     EXPECT_EQ(feed.stops[stop(feed, "P1").parent].id, "ST");
     EXPECT_EQ(stop(feed, "E1").location_type, 2);
-    EXPECT_EQ(stop(feed, "A").parent, kNoIndex);
+    EXPECT_EQ(stop(feed, "A").parent, k_no_index);
     EXPECT_EQ(stop(feed, "B").name, "病院 \"北\"");  // doubled quotes
     EXPECT_EQ(stop(feed, "C").location_type, 0);     // empty location_type
     EXPECT_DOUBLE_EQ(stop(feed, "D").lat, 33.64);

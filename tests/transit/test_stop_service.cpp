@@ -37,7 +37,7 @@ namespace {
 using keniki::transit::Date;
 using keniki::transit::DayKind;
 using keniki::transit::Feed;
-using keniki::transit::kNoTime;
+using keniki::transit::k_no_time;
 using keniki::transit::load_feed;
 using keniki::transit::parse_gtfs_time;
 using keniki::transit::RouteSelector;
@@ -164,7 +164,7 @@ TEST_F(TinyFeed, WeekdayDepartures) {
     EXPECT_EQ(b.routes[1].short_name, "2");
     EXPECT_EQ(b.routes[1].long_name, "病院線");
     const auto& c = by_id(all, "tiny:C");
-    EXPECT_EQ(c.first_departure, kNoTime);
+    EXPECT_EQ(c.first_departure, k_no_time);
     EXPECT_TRUE(c.routes.empty());
     EXPECT_EQ(route_ids(by_id(all, "tiny:D")), (std::vector<std::string>{"R2"}));
     EXPECT_EQ(total(all), 8);
@@ -239,7 +239,7 @@ TEST(StopService, TheSameFeedTwiceMergesEveryStop) {
 Feed one_stop_feed(const std::string& id, const std::string& name, double lat, double lon) {
     Feed f;
     f.id = id;
-    f.stops = {{"S", name, lat, lon, 0, keniki::transit::kNoIndex}, {"END", "終点 " + id, lat + 1, lon, 0, keniki::transit::kNoIndex}};
+    f.stops = {{"S", name, lat, lon, 0, keniki::transit::k_no_index}, {"END", "終点 " + id, lat + 1, lon, 0, keniki::transit::k_no_index}};
     f.routes = {{"R", "", "", id + " line", 3}};
     keniki::transit::Service daily;
     daily.id = "D";

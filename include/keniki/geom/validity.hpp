@@ -15,7 +15,7 @@ namespace keniki::geom {
 std::optional<std::string> invalid_reason(const Geometry& g);
 
 /// GEOS MakeValid (structure-preserving where GEOS has it); polygonal input stays polygonal
-/// (collapsed parts are dropped), lines stay lines.
+/// (collapsed parts are dropped), lines stay lines. Absurd coordinates are refused (DataError).
 Geometry make_valid(const Geometry& g);
 
 struct InvalidFeature {
@@ -23,10 +23,12 @@ struct InvalidFeature {
     std::string reason;
 };
 
-/// Every invalid feature of a layer, in order.
+/// Every invalid feature of a layer, in order. A vertex that is not a finite, plausible coordinate
+/// (NaN, inf, beyond 1e10) is not something MakeValid can repair: a DataError naming the feature.
 std::vector<InvalidFeature> find_invalid(const Layer& layer);
 
-/// Repairs the invalid features of a layer in place; returns how many were repaired.
+/// Repairs the invalid features of a layer in place; returns how many were repaired. Absurd
+/// coordinates are refused as by find_invalid.
 std::size_t repair_invalid(Layer& layer);
 
 }  // namespace keniki::geom

@@ -11,14 +11,14 @@
 
 namespace keniki::transit {
 
-/// Seconds since the service day's midnight; may exceed 24 h. kNoTime when a stop has no time.
+/// Seconds since the service day's midnight; may exceed 24 h. k_no_time when a stop has no time.
 using Seconds = std::int32_t;
-inline constexpr Seconds kNoTime = -1;
+inline constexpr Seconds k_no_time = -1;
 
 /// "H:MM:SS", "HH:MM:SS" or "HHH:MM:SS" (minutes and seconds two digits below 60; spaces around
 /// ignored). nullopt when malformed, e.g. "25:61:00", "abc", "8:5:00", "".
 std::optional<Seconds> parse_gtfs_time(std::string_view text);
-/// "HH:MM:SS" (hours may pass 23); "" for kNoTime.
+/// "HH:MM:SS" (hours may pass 23); "" for k_no_time.
 std::string format_gtfs_time(Seconds t);
 
 /// A calendar date (proleptic Gregorian), stored as days since 1970-01-01.

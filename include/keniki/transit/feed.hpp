@@ -19,7 +19,7 @@
 
 namespace keniki::transit {
 
-inline constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
+inline constexpr std::uint32_t k_no_index = 0xFFFFFFFFu;
 
 struct Agency {
     std::string id;
@@ -33,7 +33,7 @@ struct Stop {
     double lon = 0.0;
     /// 0 stop or platform, 1 station, 2 entrance/exit, 3 generic node, 4 boarding area.
     std::uint8_t location_type = 0;
-    std::uint32_t parent = kNoIndex;  ///< index of parent_station in Feed::stops
+    std::uint32_t parent = k_no_index;  ///< index of parent_station in Feed::stops
 };
 
 struct Route {
@@ -60,9 +60,9 @@ struct Service {
 
 /// One row of stop_times.txt, 16 bytes. A trip's rows are contiguous in stop_sequence order.
 struct StopTime {
-    std::uint32_t stop = kNoIndex;  ///< index in Feed::stops
-    Seconds arrival = kNoTime;      ///< after loading never kNoTime (see `interpolated`)
-    Seconds departure = kNoTime;
+    std::uint32_t stop = k_no_index;  ///< index in Feed::stops
+    Seconds arrival = k_no_time;      ///< after loading never k_no_time (see `interpolated`)
+    Seconds departure = k_no_time;
     std::uint8_t pickup_type = 0;    ///< 0 regular, 1 none, 2 phone agency, 3 ask the driver
     std::uint8_t drop_off_type = 0;
     bool interpolated = false;  ///< the row gave no time: linearly interpolated by stop order
@@ -70,15 +70,15 @@ struct StopTime {
 
 struct Trip {
     std::string id;
-    std::uint32_t route = kNoIndex;    ///< index in Feed::routes
-    std::uint32_t service = kNoIndex;  ///< index in Feed::services
+    std::uint32_t route = k_no_index;    ///< index in Feed::routes
+    std::uint32_t service = k_no_index;  ///< index in Feed::services
     std::uint32_t first_stop_time = 0; ///< index of its first row in Feed::stop_times
     std::uint32_t stop_time_count = 0;
 };
 
 /// frequencies.txt: the trip's stop_times are a template run every `headway` from `start` to `end`.
 struct Frequency {
-    std::uint32_t trip = kNoIndex;
+    std::uint32_t trip = k_no_index;
     Seconds start = 0;  ///< first run's departure from the first stop
     Seconds end = 0;    ///< runs start before this time (exclusive)
     Seconds headway = 0;

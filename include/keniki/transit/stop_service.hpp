@@ -79,8 +79,8 @@ struct StopService {
     double lon = 0.0;
     std::vector<StopRef> members;  ///< every stops.txt entry merged here (stations and their platforms)
     std::int64_t departures = 0;
-    Seconds first_departure = kNoTime;  ///< kNoTime when no departure
-    Seconds last_departure = kNoTime;
+    Seconds first_departure = k_no_time;  ///< k_no_time when no departure
+    Seconds last_departure = k_no_time;
     std::vector<RouteRef> routes;  ///< routes with at least one departure here, feeds in order, routes in file order
 };
 

@@ -15,8 +15,8 @@ struct TripStats {
     std::string trip_id;
     std::string route_id;
     std::string service_id;
-    Seconds start_time = kNoTime;  ///< departure from the first stop (its arrival when it gives no departure)
-    Seconds end_time = kNoTime;    ///< arrival at the last stop (its departure when it gives no arrival)
+    Seconds start_time = k_no_time;  ///< departure from the first stop (its arrival when it gives no departure)
+    Seconds end_time = k_no_time;    ///< arrival at the last stop (its departure when it gives no arrival)
     std::uint32_t num_stops = 0;   ///< stop_times rows of the trip (a stop visited twice counts twice)
     /// Runs of the trip per service day: 1, or for a trip in frequencies.txt the number of runs its
     /// windows give; start_time/end_time are those of the stop_times template then.
