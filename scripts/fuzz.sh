@@ -125,11 +125,13 @@ for t in "${targets[@]}"; do
   crashes=$work/crashes/$t
   log=$work/$t.log
   mkdir -p "$corpus" "$crashes"
+  dict=()
+  [ -f "tools/fuzz/$t.dict" ] && dict=(-dict="tools/fuzz/$t.dict")
   echo "== $t: ${seconds} s" >&2
   # GDAL and PROJ keep caches for the process lifetime: leak checks would report those, not keniki's.
   set +e
   ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-} \
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" \
     -artifact_prefix="$crashes/" "$corpus" "$seeds/$t" >"$log" 2>&1
   rc=$?
   set -e
