@@ -138,7 +138,7 @@ for t in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
   ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  size=$(find "$corpus" -type f | wc -l)
+  size=$(grep -o 'corp: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)  # libFuzzer's corpus at the end (the folder also keeps superseded units)
   crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
   if [ "$rc" -ne 0 ]; then
     status=1
@@ -146,7 +146,7 @@ for t in "${targets[@]}"; do
     echo "keniki: $t failed: $crash" >&2
     grep -m 1 -E 'ERROR: |runtime error|deadly signal|uncaught|timeout' "$log" >&2 || true
   fi
-  rows+=("$(printf '%-18s %12s %7s %7s %8s  %s' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$size" "${crash:-0}")")
+  rows+=("$(printf '%-18s %12s %7s %7s %8s  %s' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${size:-?}" "${crash:-0}")")
 done
 
 echo
