@@ -135,10 +135,11 @@ for t in "${targets[@]}"; do
     -artifact_prefix="$crashes/" "$corpus" "$seeds/$t" >"$log" 2>&1
   rc=$?
   set -e
+  # (a target that crashes on its first input prints no stats: the figures are then '?')
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  size=$(grep -o 'corp: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)  # libFuzzer's corpus at the end (the folder also keeps superseded units)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)
+  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)
+  size=$(grep -o 'corp: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)  # libFuzzer's corpus at the end (the folder also keeps superseded units)
   crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
   if [ "$rc" -ne 0 ]; then
     status=1
