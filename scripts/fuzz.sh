@@ -125,18 +125,21 @@ for t in "${targets[@]}"; do
   crashes=$work/crashes/$t
   log=$work/$t.log
   mkdir -p "$corpus" "$crashes"
+  dict=()
+  [ -f "tools/fuzz/$t.dict" ] && dict=(-dict="tools/fuzz/$t.dict")
   echo "== $t: ${seconds} s" >&2
   # GDAL and PROJ keep caches for the process lifetime: leak checks would report those, not keniki's.
   set +e
   ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-} \
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" \
     -artifact_prefix="$crashes/" "$corpus" "$seeds/$t" >"$log" 2>&1
   rc=$?
   set -e
+  # (a target that crashes on its first input prints no stats: the figures are then '?')
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  size=$(find "$corpus" -type f | wc -l)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)
+  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)
+  size=$(grep -o 'corp: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2 || true)  # libFuzzer's corpus at the end (the folder also keeps superseded units)
   crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
   if [ "$rc" -ne 0 ]; then
     status=1
@@ -144,7 +147,7 @@ for t in "${targets[@]}"; do
     echo "keniki: $t failed: $crash" >&2
     grep -m 1 -E 'ERROR: |runtime error|deadly signal|uncaught|timeout' "$log" >&2 || true
   fi
-  rows+=("$(printf '%-18s %12s %7s %7s %8s  %s' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$size" "${crash:-0}")")
+  rows+=("$(printf '%-18s %12s %7s %7s %8s  %s' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${size:-?}" "${crash:-0}")")
 done
 
 echo

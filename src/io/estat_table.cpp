@@ -1,5 +1,6 @@
 #include "keniki/io/estat_table.hpp"
 
+#include <cmath>
 
 #include "keniki/core/error.hpp"
 #include "keniki/io/read_layer.hpp"
@@ -94,10 +95,22 @@ EstatTable read_estat_table(const std::string& path, const std::string& encoding
             w.field = "HYOSYO";
             throw DataError("HYOSYO is not a number: '" + as_text(f.values[*hyosyo]) + "'", w);
         }
+        if (*level != std::floor(*level) || *level < 1 || *level > 9) {
+            Where w = at;
+            w.field = "HYOSYO";
+            throw DataError("HYOSYO is not a level (a whole number, 1 for the city row to 4 for sub-areas): '" +
+                                as_text(f.values[*hyosyo]) + "'", w);
+        }
         row.hyosyo = static_cast<int>(*level);
         if (name) row.name = trim(as_text(f.values[*name]));
         if (row.hyosyo == 1) table.city_code = row.key_code.substr(0, 5);
         const auto s = as_number(f.values[*htksyori]);
+        if (s && *s != 0 && *s != 1 && *s != 2) {
+            Where w = at;
+            w.field = "HTKSYORI";
+            throw DataError("HTKSYORI must be 0, 1 (includes merged areas) or 2 (counted in HTKSAKI), not '" +
+                                as_text(f.values[*htksyori]) + "'", w);
+        }
         row.htksyori = s ? static_cast<int>(*s) : 0;
         row.htksaki = as_text(f.values[*htksaki]);
         row.gassan = {as_text(f.values[*gassan])};
