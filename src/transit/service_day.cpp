@@ -1,5 +1,6 @@
 #include "keniki/transit/service_day.hpp"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -30,6 +31,40 @@ std::size_t trips_on(const Feed& feed, const std::vector<std::size_t>& per_servi
 }
 
 std::string describe(Date d) { return d.iso() + " (" + std::string(d.weekday_name()) + ")"; }
+
+/// The dates of `kind` in `range` as classes of dates that run the same services: between two
+/// dates where anything changes (a service starts or ends, an exception date) the services of a
+/// date depend on its weekday only. Each class as (its first date, how many dates it has), in date
+/// order — so a calendar running to 9999-12-31 costs a few steps per change, not one per day.
+std::vector<std::pair<Date, std::size_t>> day_classes(std::span<const Feed> feeds, std::pair<Date, Date> range, DayKind kind) {
+    std::vector<Date> cuts{range.first, range.second + 1};
+    for (const Feed& f : feeds) {
+        for (const Service& s : f.services) {
+            if (s.in_calendar) {
+                cuts.push_back(s.start);
+                cuts.push_back(s.end + 1);
+            }
+            for (const auto* dates : {&s.added, &s.removed}) {
+                for (const Date d : *dates) {
+                    cuts.push_back(d);
+                    cuts.push_back(d + 1);
+                }
+            }
+        }
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    std::vector<std::pair<Date, std::size_t>> classes;
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+        const Date a = cuts[c], b = cuts[c + 1];  // [a, b)
+        if (a < range.first || b > range.second + 1) continue;
+        for (std::int32_t k = 0; k < 7 && a + k < b; ++k) {
+            const Date d = a + k;
+            if (is_kind(d, kind)) classes.emplace_back(d, static_cast<std::size_t>((b - d - 1) / 7 + 1));
+        }
+    }
+    return classes;
+}
 
 }  // namespace
 
@@ -83,10 +118,10 @@ ServiceDay typical_service_day(std::span<const Feed> feeds, DayKind kind) {
     for (const Feed& f : feeds) per_service.push_back(trips_per_service(f));
 
     // Pass 1: on how many feeds' service the candidates can count at best.
+    const std::vector<std::pair<Date, std::size_t>> classes = day_classes(feeds, *range, kind);
     std::optional<Date> first_of_kind;
     std::size_t most_feeds = 0;
-    for (Date d = range->first; d <= range->second; ++d) {
-        if (!is_kind(d, kind)) continue;
+    for (const auto& [d, count] : classes) {
         if (!first_of_kind) first_of_kind = d;
         std::size_t feeds_running = 0;
         for (std::size_t i = 0; i < feeds.size(); ++i) feeds_running += trips_on(feeds[i], per_service[i], d) > 0;
@@ -113,8 +148,7 @@ ServiceDay typical_service_day(std::span<const Feed> feeds, DayKind kind) {
     std::map<std::vector<std::uint32_t>, PatternCount> patterns;
     std::size_t eligible = 0;
     std::vector<std::uint32_t> key;
-    for (Date d = range->first; d <= range->second; ++d) {
-        if (!is_kind(d, kind)) continue;
+    for (const auto& [d, count] : classes) {
         key.clear();
         std::size_t feeds_running = 0, trips = 0;
         for (std::size_t i = 0; i < feeds.size(); ++i) {
@@ -126,13 +160,13 @@ ServiceDay typical_service_day(std::span<const Feed> feeds, DayKind kind) {
             key.push_back(k_no_index);  // feed separator
         }
         if (feeds_running != most_feeds) continue;
-        ++eligible;
+        eligible += count;
         auto [it, fresh] = patterns.try_emplace(key);
         if (fresh) {
-            it->second.first = d;
+            it->second.first = d;  // the classes come in date order, so this is the pattern's first date
             it->second.trips = trips;
         }
-        ++it->second.dates;
+        it->second.dates += count;
     }
     const PatternCount* best = nullptr;
     for (const auto& [k, p] : patterns) {

@@ -20,6 +20,8 @@
 //   20260429 (holiday): ST 1 (T5 12:00 at P2), C 0 (no pickup), B 0 (last)                 = 1
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -111,6 +113,25 @@ TEST_F(TinyFeed, TypicalWeekdayIsTheFirstOrdinaryWeekday) {
     // 22 weekdays in April 2026; 21 run WD, the 29th runs HOL.
     EXPECT_NE(day.reason.find("2026-04-01 (Wed)"), std::string::npos) << day.reason;
     EXPECT_NE(day.reason.find("21 of 22"), std::string::npos) << day.reason;
+}
+
+TEST(TypicalServiceDay, ACalendarRunningToTheYear9999CountsEveryDayWithoutWalkingThem) {
+    // The tiny feed with its services running 1900-01-01 .. 9999-12-31 ("forever", as some feeds
+    // write it). The count of weekdays is made here day by day, independently of the classes of days
+    // the selection works with; the 29 April 2026 exception still makes one weekday differ.
+    const auto dir = keniki::test::fresh_temp_dir("keniki-forever-feed");
+    for (const auto& e : std::filesystem::directory_iterator(fixture("tiny"))) std::filesystem::copy_file(e.path(), dir / e.path().filename());
+    std::ofstream(dir / "calendar.txt", std::ios::trunc) << "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+                                                            "WD,1,1,1,1,1,0,0,19000101,99991231\n"
+                                                            "SAT,0,0,0,0,0,1,0,19000101,99991231\n";
+    const std::vector<Feed> feeds{load_feed(dir.string())};
+    std::size_t weekdays = 0;
+    for (Date d = ymd("19000101"); d <= ymd("99991231"); ++d) weekdays += d.weekday() <= 4;
+    const auto day = keniki::transit::typical_service_day(feeds, DayKind::weekday);
+    EXPECT_EQ(day.date, ymd("19000101"));  // a Monday
+    EXPECT_EQ(day.trips, 3u);
+    EXPECT_NE(day.reason.find(std::to_string(weekdays - 1) + " of " + std::to_string(weekdays) + " such days"), std::string::npos)
+        << day.reason << " (weekdays counted one by one: " << weekdays << ")";
 }
 
 TEST_F(TinyFeed, TypicalSaturdayIsNotTheOneWithAddedWeekdayService) {
