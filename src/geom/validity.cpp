@@ -7,6 +7,7 @@
 #include <geos_c.h>
 
 #include "geom/geos_handle.hpp"
+#include "keniki/core/absurd_coordinate.hpp"
 #include "keniki/core/error.hpp"
 
 namespace keniki::geom {
@@ -16,36 +17,9 @@ using detail::own;
 
 namespace {
 
-/// Magnitudes past this are no coordinate of any CRS (nothing on Earth is more than about 4e7 m
-/// from a projection's origin): a corrupt or mis-scaled value, which no repair can turn into a place.
-constexpr double k_absurd = 1e10;
-
-/// The first NaN, infinite or absurd coordinate of `g`, described; nullopt when all are sane.
-std::optional<std::string> absurd_coordinate(const Geometry& g) {
-    std::optional<std::string> why;
-    std::visit(
-        [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (!std::is_same_v<T, Empty>) {
-                std::size_t vertex = 0;
-                boost::geometry::for_each_point(v, [&](const Point& p) {
-                    for (const double c : {p.x(), p.y()}) {
-                        if (why) break;
-                        if (!std::isfinite(c) || std::abs(c) > k_absurd)
-                            why = "vertex " + std::to_string(vertex) + " has the coordinate " + as_text(Value{c}) +
-                                  ", which is absurd in any CRS (a corrupt or mis-scaled value; no repair can place it)";
-                    }
-                    ++vertex;
-                });
-            }
-        },
-        g);
-    return why;
-}
-
 /// Absurd coordinates are not a validity problem that MakeValid could repair: refuse them outright.
 void refuse_absurd(const Layer& layer, const Feature& f) {
-    if (auto why = absurd_coordinate(f.geometry)) throw DataError(*why, Where{{}, layer.name, f.id});
+    if (auto why = absurd_coordinate(f.geometry)) throw DataError(*why + "; no repair can place it", Where{{}, layer.name, f.id});
 }
 
 }  // namespace
