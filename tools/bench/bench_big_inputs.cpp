@@ -83,22 +83,6 @@ Options parse_options(int argc, char** argv) {
 constexpr const char* working_crs = "EPSG:6671";
 constexpr double cx = -90000, cy = -190000, half = 10000, radius = 8000;
 
-Layer new_layer(const std::string& name, const std::string& crs, std::vector<Field> fields) {
-    Layer l;
-    l.name = name;
-    l.crs = crs;
-    l.fields = std::move(fields);
-    return l;
-}
-
-void add_feature(Layer& layer, Geometry g, std::vector<Value> values) {
-    Feature f;
-    f.id = static_cast<std::int64_t>(layer.features.size()) + 1;
-    f.geometry = std::move(g);
-    f.values = std::move(values);
-    layer.features.push_back(std::move(f));
-}
-
 Polygon square(double x0, double y0, double x1, double y1) {
     Polygon p;
     p.outer() = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};

@@ -27,7 +27,28 @@
 #include <utility>
 #include <vector>
 
+#include "keniki/core/layer.hpp"
+
 namespace keniki::bench {
+
+/// A layer of the synthetic inputs the benchmarks write (features added by add_feature).
+inline Layer new_layer(const std::string& name, const std::string& crs, std::vector<Field> fields) {
+    Layer l;
+    l.name = name;
+    l.crs = crs;
+    l.fields = std::move(fields);
+    return l;
+}
+
+/// Appends a feature with the next id (1-based).
+inline void add_feature(Layer& layer, Geometry g, std::vector<Value> values) {
+    Feature f;
+    f.id = static_cast<std::int64_t>(layer.features.size()) + 1;
+    f.geometry = std::move(g);
+    f.values = std::move(values);
+    layer.features.push_back(std::move(f));
+}
+
 
 using Clock = std::chrono::steady_clock;
 

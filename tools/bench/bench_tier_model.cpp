@@ -247,22 +247,6 @@ std::string two_digits(std::size_t n) {
     return s;
 }
 
-Layer new_layer(const std::string& name, const std::string& crs, std::vector<Field> fields) {
-    Layer l;
-    l.name = name;
-    l.crs = crs;
-    l.fields = std::move(fields);
-    return l;
-}
-
-void add_feature(Layer& layer, Geometry g, std::vector<Value> values) {
-    Feature f;
-    f.id = static_cast<std::int64_t>(layer.features.size()) + 1;
-    f.geometry = std::move(g);
-    f.values = std::move(values);
-    layer.features.push_back(std::move(f));
-}
-
 std::string hood_id(std::size_t k) { return "N" + two_digits(k); }
 std::string welfare_id(std::size_t w) { return "W" + two_digits(w); }
 
