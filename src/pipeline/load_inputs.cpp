@@ -224,6 +224,8 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
         analysis::CensusJoinOptions join;
         join.key_field = rs.census->key_field;
         join.columns = {{rs.census->population, "keniki_pop_total"}};
+        join.suppression = rs.census->suppression == project::CensusSuppression::split ? analysis::Suppression::split : analysis::Suppression::keep;
+        join.split_field = rs.census->split_by == "area" ? "" : rs.census->split_by;
         if (!rs.census->age65.empty()) join.columns.push_back({rs.census->age65, "keniki_pop_65plus"});
         if (!rs.census->age75.empty()) join.columns.push_back({rs.census->age75, "keniki_pop_75plus"});
         const auto joined = analysis::join_census(residents, table, join);
@@ -240,8 +242,23 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
             p.notes.push_back(std::to_string(joined.layer_keys_not_in_table.size()) + " areas without a table row (no figures)");
         if (!joined.table_keys_not_in_layer.empty())
             p.notes.push_back(std::to_string(joined.table_keys_not_in_layer.size()) + " table rows without an area: their people are not counted");
-        if (!joined.counted_elsewhere.empty())
-            p.notes.push_back(std::to_string(joined.counted_elsewhere.size()) + " areas counted in another row (HTKSYORI 2), given 0");
+        if (!joined.suppressed.empty()) {
+            const bool split = join.suppression == analysis::Suppression::split;
+            std::string list;
+            for (const auto& s : joined.suppressed) {
+                list += (list.empty() ? "" : "; ") + s.key + " " + s.name + " -> " + s.target + " " + s.target_name;
+                if (split && !s.given.empty() && s.given[0]) list += " (" + std::to_string(std::llround(*s.given[0])) + " people)";
+            }
+            const std::string n = std::to_string(joined.suppressed.size());
+            p.notes.push_back(n + " areas counted in another row (HTKSYORI 2), " +
+                              (split ? "given their share of it by " + joined.split_by : std::string("given 0")));
+            model.warnings.push_back(
+                "census suppression (秘匿処理): " + n + " areas' people are counted in another row of " + rs.census->table + ": " + list +
+                (split ? ". suppression = \"split\": each target row's figures are shared over it and its suppressed areas by " +
+                             joined.split_by + ", in whole people; the totals do not change"
+                       : ". suppression = \"keep\" (the table as published): those areas show 0 and their people are counted in "
+                         "the target areas; residents.census.suppression = \"split\" shares them out by JINKO or by area"));
+        }
         if (!joined.secret_cells.empty()) p.notes.push_back(std::to_string(joined.secret_cells.size()) + " secret (X) cells left empty");
         if (!joined.table_totals.empty() && joined.table_totals[0] && *joined.table_totals[0] != joined.joined_totals[0])
             model.warnings.push_back("census join: the areas add up to " + std::to_string(joined.joined_totals[0]) + " people, the table's city row says " +

@@ -111,6 +111,12 @@ std::string describe_plan(const Plan& plan) {
         line("age65 = " + str(c.age65));
         line("age75 = " + str(c.age75));
         line("encoding = " + str(c.encoding) + (c.encoding.empty() ? "  # detect" : ""));
+        if (c.suppression == CensusSuppression::split) {
+            line("suppression = \"split\"  # areas counted in another row (HTKSYORI 2) get their share of it");
+            line("split_by = " + str(c.split_by));
+        } else {
+            line("suppression = \"keep\"  # areas counted in another row (HTKSYORI 2) get 0, as published");
+        }
     }
 
     for (const auto& f : plan.facilities) {

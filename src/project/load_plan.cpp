@@ -22,7 +22,7 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"layer", {"path", "layer", "where", "encoding", "x_field", "y_field"}},
         {"study", {"name", "boundary", "working_crs"}},
         {"residents", {"source", "kind", "method", "population_field", "age65_field", "age75_field", "label_field", "census"}},
-        {"residents.census", {"table", "key_field", "population", "age65", "age75", "encoding"}},
+        {"residents.census", {"table", "key_field", "population", "age65", "age75", "encoding", "suppression", "split_by"}},
         {"facilities", {"id", "source", "kind_field", "name_field", "id_field"}},
         {"tiers", {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"}},
         {"tiers.units", {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"}},
@@ -432,6 +432,17 @@ private:
             get_string(*c, "age65", census.age65);
             get_string(*c, "age75", census.age75);
             if (get_string(*c, "encoding", census.encoding)) check_encoding(*c, "encoding", census.encoding);
+            std::string suppression;
+            if (get_string(*c, "suppression", suppression)) {
+                if (suppression == "split") census.suppression = CensusSuppression::split;
+                else if (suppression != "keep")
+                    problem(m_plan.line_of("residents.census.suppression"),
+                            "residents.census.suppression is \"keep\" (areas counted in another row get 0, as published) or \"split\" "
+                            "(that row's people are shared out by split_by), not \"" + suppression + "\"");
+            }
+            if (get_non_empty_string(*c, "split_by", census.split_by) && census.suppression != CensusSuppression::split)
+                problem(m_plan.line_of("residents.census.split_by"),
+                        "residents.census.split_by only applies with suppression = \"split\"");
             if (r.kind == ResidentKind::points)
                 problem(c->line, "residents.census joins an e-Stat table to small-area polygons: it needs kind = \"polygons\", "
                                  "not \"points\"");

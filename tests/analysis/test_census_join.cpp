@@ -2,6 +2,7 @@
 // exactly to the table's own city-total row, for total population and for 65+ and 75+.
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <gtest/gtest.h>
@@ -71,14 +72,98 @@ TEST(CensusJoin, IizukaSmallAreasConserveTheCityTotals) {
     EXPECT_EQ(report.joined_totals[1], 39727.0);
     EXPECT_EQ(report.joined_totals[2], 19681.0);
     EXPECT_EQ(report.table_totals[0], 126364.0);
-    // The three areas whose people are counted elsewhere get 0, and say where.
-    EXPECT_EQ(report.counted_elsewhere.size(), 3u);
+    // The three areas whose people are counted elsewhere get 0 (keep, the default), and say where.
+    ASSERT_EQ(report.suppressed.size(), 3u);
+    EXPECT_EQ(report.split_by, "");
+    for (const auto& s : report.suppressed) EXPECT_EQ(s.given[0], 0.0) << s.key;
     // Independent check: the boundary file's own JINKO field (same census) adds up to the same total.
     const auto jinko = areas.field_index("JINKO");
     ASSERT_TRUE(jinko.has_value());
     double jinko_sum = 0;
     for (const auto& f : areas.features) jinko_sum += as_number(f.values[*jinko]).value_or(0.0);
     EXPECT_EQ(jinko_sum, 126364.0);
+}
+
+/// The joined figure of `column` for the area `key`.
+double figure(const Layer& areas, const std::string& key, const std::string& field) {
+    for (const auto& f : areas.features)
+        if (as_text(f.values[*areas.field_index("KEY_CODE")]) == key) return as_number(f.values[*areas.field_index(field)]).value_or(-1);
+    ADD_FAILURE() << "no area " << key;
+    return -1;
+}
+
+// 秘匿処理 in the Iizuka table: 長尾 066004 and 066006 are counted in 筑穂元吉 065004 (220 people in the
+// table), 長尾 066005 in 長尾 066001 (1353). The boundary file's own JINKO, unsuppressed, says
+// 171 + 29 + 20 = 220 and 1298 + 55 = 1353 (read with ogrinfo on r2ka40205.shp), so a split by JINKO
+// must give exactly JINKO for the total, and the city row for every column.
+TEST(CensusJoin, IizukaSuppressedAreasSplitByJinkoGetTheirOwnPeople) {
+    KENIKI_REQUIRE_SHARED(k_table);
+    KENIKI_REQUIRE_SHARED(k_areas);
+    const auto table = io::read_estat_table((test::shared_data() / k_table).string());
+    Layer areas = io::read_layer((test::shared_data() / k_areas).string());
+    analysis::CensusJoinOptions options;
+    options.columns = {{"T001082001", "pop_total"}, {"総数６５歳以上", "pop_65plus"}, {"総数７５歳以上", "pop_75plus"}};
+    options.suppression = analysis::Suppression::split;
+    const auto report = analysis::join_census(areas, table, options);
+
+    EXPECT_EQ(report.split_by, "JINKO");
+    ASSERT_EQ(report.suppressed.size(), 3u);
+    EXPECT_EQ(figure(areas, "40205065004", "pop_total"), 171.0);
+    EXPECT_EQ(figure(areas, "40205066004", "pop_total"), 29.0);
+    EXPECT_EQ(figure(areas, "40205066006", "pop_total"), 20.0);
+    EXPECT_EQ(figure(areas, "40205066001", "pop_total"), 1298.0);
+    EXPECT_EQ(figure(areas, "40205066005", "pop_total"), 55.0);
+    // Every area now carries exactly its JINKO.
+    const auto jinko = *areas.field_index("JINKO");
+    for (const auto& f : areas.features)
+        EXPECT_EQ(as_number(f.values[*areas.field_index("pop_total")]), as_number(f.values[jinko])) << as_text(f.values[0]);
+    // Each suppressed area names its target and what it got.
+    for (const auto& s : report.suppressed) {
+        EXPECT_TRUE(s.target == "40205065004" || s.target == "40205066001") << s.key;
+        EXPECT_FALSE(s.target_name.empty());
+    }
+    // The city row, exactly, for all three columns (whole people by largest remainders).
+    EXPECT_EQ(report.joined_totals[0], 126364.0);
+    EXPECT_EQ(report.joined_totals[1], 39727.0);
+    EXPECT_EQ(report.joined_totals[2], 19681.0);
+    // 65+ of a group follows JINKO too: the shares add up to the target row's printed figure.
+    const double row65 = *table.rows[*table.find_row("40205065004")].cells[*table.column("T001082019")].value;
+    EXPECT_EQ(figure(areas, "40205065004", "pop_65plus") + figure(areas, "40205066004", "pop_65plus") +
+                  figure(areas, "40205066006", "pop_65plus"),
+              row65);
+    for (const char* key : {"40205065004", "40205066004", "40205066006", "40205066001", "40205066005"})
+        EXPECT_EQ(figure(areas, key, "pop_65plus"), std::floor(figure(areas, key, "pop_65plus"))) << key << " whole people";
+}
+
+TEST(CensusJoin, IizukaSuppressedAreasSplitByArea) {
+    KENIKI_REQUIRE_SHARED(k_table);
+    KENIKI_REQUIRE_SHARED(k_areas);
+    const auto table = io::read_estat_table((test::shared_data() / k_table).string());
+    Layer areas = io::read_layer((test::shared_data() / k_areas).string());
+    analysis::CensusJoinOptions options;
+    options.columns = {{"T001082001", "pop_total"}};
+    options.suppression = analysis::Suppression::split;
+    options.split_field = "";
+    const auto report = analysis::join_census(areas, table, options);
+    EXPECT_EQ(report.split_by, "area");
+    // 1353 people over 066001 (AREA 1,450,747.030 m2) and 066005 (14,381.456 m2), the shapefile's AREA
+    // field: 1353 x 14381.456 / 1465128.486 = 13.28 -> 13 people, 1340 in 066001. (The polygons here are
+    // in lon/lat degrees, whose area ratio matches the metric one to within the rounding.)
+    EXPECT_EQ(figure(areas, "40205066005", "pop_total"), 13.0);
+    EXPECT_EQ(figure(areas, "40205066001", "pop_total"), 1340.0);
+    EXPECT_EQ(report.joined_totals[0], 126364.0);
+}
+
+TEST(CensusJoin, SplitByAFieldTheLayerLacksIsAUsageError) {
+    KENIKI_REQUIRE_SHARED(k_table);
+    KENIKI_REQUIRE_SHARED(k_areas);
+    const auto table = io::read_estat_table((test::shared_data() / k_table).string());
+    Layer areas = io::read_layer((test::shared_data() / k_areas).string());
+    analysis::CensusJoinOptions options;
+    options.columns = {{"T001082001", "pop_total"}};
+    options.suppression = analysis::Suppression::split;
+    options.split_field = "NO_SUCH";
+    EXPECT_THROW(analysis::join_census(areas, table, options), UsageError);
 }
 
 TEST(CensusJoin, ReportsKeysThatDidNotJoin) {

@@ -33,6 +33,9 @@ struct StudySpec {
     std::string working_crs = "auto"; ///< "auto" (JGD2011 zone of the prefecture / UTM) or "EPSG:n"
 };
 
+/// Census areas the table counts in another row (HTKSYORI 2): as published (0) or shared out.
+enum class CensusSuppression { keep, split };
+
 /// e-Stat table joined to polygon residents on a key (census small areas).
 struct CensusSpec {
     std::string table;                ///< path of the e-Stat CSV
@@ -41,6 +44,9 @@ struct CensusSpec {
     std::string population;           ///< column code or label, e.g. "T001082001"
     std::string age65;                ///< e.g. "T001082019"
     std::string age75;                ///< e.g. "T001082020"
+    /// Areas the table counts in another row (HTKSYORI 2): keep (0, as published) or split that row.
+    CensusSuppression suppression = CensusSuppression::keep;
+    std::string split_by = "JINKO";   ///< with split: a field of the boundary layer, or "area"
     int line = 0;
 };
 
