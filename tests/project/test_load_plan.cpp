@@ -201,6 +201,32 @@ TEST(LoadPlan, CensusTablePathIsResolvedAndBound) {
     EXPECT_EQ(plan.residents.census->population, "T001082001");
     EXPECT_EQ(plan.residents.census->age65, "総数６５歳以上");
     EXPECT_EQ(plan.residents.census->age75, "");
+    EXPECT_EQ(plan.residents.census->suppression, project::CensusSuppression::keep);
+    EXPECT_EQ(plan.residents.census->split_by, "JINKO");
+}
+
+TEST(LoadPlan, CensusSuppressionSplitIsBoundAndOtherValuesAreRefused) {
+    const std::string polygons = with(k_base, "kind = \"points\"", "kind = \"polygons\"");
+    const auto census = [&](const std::string& extra) {
+        return test::write_plan(with(polygons, "age65_field = \"is_65plus\"",
+                                     "census = { table = \"t.txt\", population = \"T001082001\"" + extra + " }"));
+    };
+    const auto plan = project::load_plan(census(", suppression = \"split\", split_by = \"area\""));
+    EXPECT_EQ(plan.residents.census->suppression, project::CensusSuppression::split);
+    EXPECT_EQ(plan.residents.census->split_by, "area");
+    try {
+        (void)project::load_plan(census(", suppression = \"spread\""));
+        FAIL() << "suppression = spread loaded";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("residents.census.suppression is \"keep\""), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not \"spread\""), std::string::npos) << e.what();
+    }
+    try {
+        (void)project::load_plan(census(", split_by = \"SETAI\""));
+        FAIL() << "split_by without split loaded";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("split_by only applies with suppression = \"split\""), std::string::npos) << e.what();
+    }
 }
 
 TEST(LoadPlan, ErrorListsEveryProblemOnePerLineAndIsAUsageError) {
