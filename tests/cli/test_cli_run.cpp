@@ -322,7 +322,21 @@ TEST(Run, IizukaSmallAreasAddUpToTheCensus) {
         if (u["unit_id"] == "402050020") {
             EXPECT_DOUBLE_EQ(u["people"]["pop_total"].get<double>(), 435);
         }
+        // The plan splits the suppressed rows by JINKO: 筑穂元吉 065004 keeps 171 of its row's 220, 長尾
+        // 066004 gets its own 29 (the boundary file's JINKO; the table prints X for it).
+        if (u["unit_id"] == "40205065004") {
+            EXPECT_DOUBLE_EQ(u["people"]["pop_total"].get<double>(), 171);
+        }
+        if (u["unit_id"] == "40205066004") {
+            EXPECT_DOUBLE_EQ(u["people"]["pop_total"].get<double>(), 29);
+        }
     }
+    // The warning names every suppressed area and its target.
+    std::string warnings;
+    for (const auto& w : s["warnings"]) warnings += w.get<std::string>() + "\n";
+    for (const char* fragment : {"秘匿処理", "40205066004 長尾 -> 40205065004 筑穂元吉", "40205066005 長尾 -> 40205066001 長尾",
+                                 "40205066006 長尾 -> 40205065004 筑穂元吉", "by JINKO"})
+        EXPECT_NE(warnings.find(fragment), std::string::npos) << fragment << " in " << warnings;
     EXPECT_DOUBLE_EQ(s["tiers"][1]["outside_all_units"]["pop_total"].get<double>(), 0);
     for (const auto& entry : fs::directory_iterator(out)) {
         if (entry.path().extension() == ".geojson") {
