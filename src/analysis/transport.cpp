@@ -53,7 +53,9 @@ StopSets split_stops(const std::vector<Stop>& stops, const TransportOptions& o, 
     serves.resize(stops.size());
     for (std::size_t i = 0; i < stops.size(); ++i) {
         const Stop& stop = stops[i];
-        serves[i] = !stop.departures_per_day || *stop.departures_per_day >= o.min_departures_per_day;
+        const bool runs = !stop.departures_per_day || *stop.departures_per_day > 0;
+        serves[i] = runs && (!stop.departures_per_day || *stop.departures_per_day >= o.min_departures_per_day);
+        if (!runs) continue;  // no bus, no train that day: the stop covers nothing
         if (stop.kind == Stop::Kind::station) (serves[i] ? s.serving_stations : s.station_radius_stops).push_back(stop.location);
         else s.bus_stops.push_back(stop.location);
     }

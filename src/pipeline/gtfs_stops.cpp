@@ -27,15 +27,38 @@ bool served_by_rail(const transit::StopService& s, const std::vector<transit::Fe
     return false;
 }
 
+/// Why a stop with no departure on `day` serves nobody: its feeds' calendars, or no trip that day.
+std::string no_service_reason(const transit::StopService& s, const std::vector<FeedOnDay>& feeds, transit::Date day) {
+    std::string outside;
+    for (const auto& m : s.members) {
+        for (const auto& f : feeds) {
+            if (f.id != m.feed_id) continue;
+            if (!f.outside_calendar(day)) return "no departure on " + day.iso();
+            if (outside.empty()) outside = "outside the calendar of feed " + f.id + " (" + f.calendar->first.iso() + ".." + f.calendar->second.iso() + ")";
+        }
+    }
+    return outside.empty() ? "no departure on " + day.iso() : outside;
+}
+
 }  // namespace
+
+std::string FeedOnDay::no_trips_reason(transit::Date day) const {
+    if (trips > 0) return "";
+    if (outside_calendar(day))
+        return "its calendar runs " + calendar->first.iso() + ".." + calendar->second.iso() + ", not " + day.iso() + ": it runs no trips that day";
+    return "it runs no trips on " + day.iso();
+}
 
 GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
     GtfsStops out;
     if (request.feeds.empty()) return out;
     std::vector<transit::Feed> feeds;
     for (const auto& path : request.feeds) feeds.push_back(transit::load_feed(path));
-    const transit::ServiceDay day = transit::choose_service_day(feeds, transit::parse_day_selector(request.service_day));
+    const transit::ServiceDay day = request.date ? transit::service_day_on(feeds, *request.date)
+                                                 : transit::choose_service_day(feeds, transit::parse_day_selector(request.service_day));
     out.service_day = day.date.to_string() + " (" + day.reason + ")";
+    out.date = day.date;
+    for (const auto& f : feeds) out.feeds.push_back({f.id, f.path, transit::trips_running(f, day.date), f.calendar_range()});
 
     // A removed route is named by its id, short name or long name, in any of the feeds.
     transit::StopServiceOptions options;
@@ -53,6 +76,7 @@ GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
         stop.kind = served_by_rail(s, feeds) ? analysis::Stop::Kind::station : analysis::Stop::Kind::bus_stop;
         stop.location = to_working.forward(Point{s.lon, s.lat});
         stop.departures_per_day = static_cast<double>(s.departures);
+        if (s.departures == 0) stop.no_service = no_service_reason(s, out.feeds, day.date);
         stop.source = s.members.empty() ? std::string("gtfs") : "gtfs:" + s.members.front().feed_id;
         out.stops.push_back(std::move(stop));
     }
@@ -67,7 +91,10 @@ GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
         p.path = f.path;
         p.features_read = static_cast<std::int64_t>(f.stops.size());
         p.features_used = static_cast<std::int64_t>(f.trips.size());
-        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips; service day " + out.service_day);
+        const FeedOnDay& on_day = out.feeds[static_cast<std::size_t>(&f - feeds.data())];
+        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips, " +
+                          std::to_string(on_day.trips) + " of them on the service day " + day.date.iso() +
+                          (on_day.trips ? std::string() : " (" + on_day.no_trips_reason(day.date) + "; its stops serve nobody)"));
         if (!f.ignored_files.empty()) p.notes.push_back(std::to_string(f.ignored_files.size()) + " files not used (e.g. " + f.ignored_files.front() + ")");
         loaded.inputs.push_back(std::move(p));
     }

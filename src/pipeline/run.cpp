@@ -29,6 +29,7 @@ Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) 
     if (plan.transport.enabled) {
         progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
         results.transport = run_transport(plan, inputs, results.model);
+        for (const auto& w : results.transport->warnings) results.warnings.push_back(w);
     }
     for (const auto& tier : results.model.tiers) {
         for (const auto& p : tier.nesting_problems) results.warnings.push_back("tier " + tier.id + ": " + p);

@@ -111,9 +111,11 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
     // Every stops layer once, then the stop sets of the plan and of each scenario.
     std::vector<std::pair<std::string, std::vector<analysis::Stop>>> layers;
     for (const auto& l : spec.stops) layers.emplace_back(l.id, read_stop_layer(l, loaded));
-    GtfsStopsRequest base_feeds{spec.gtfs, {}, spec.service_day};
+    GtfsStopsRequest base_feeds{spec.gtfs, {}, spec.service_day, std::nullopt};
     const GtfsStops base_gtfs = gtfs_stops(base_feeds, loaded);
     out.service_day = base_gtfs.service_day;
+    for (const auto& f : base_gtfs.feeds)
+        if (!f.trips) out.warnings.push_back("GTFS feed " + f.id + " (" + f.path + "): " + f.no_trips_reason(*base_gtfs.date) + "; its stops serve nobody");
     for (const auto& [id, stops] : layers) out.stops.insert(out.stops.end(), stops.begin(), stops.end());
     out.stops.insert(out.stops.end(), base_gtfs.stops.begin(), base_gtfs.stops.end());
     check_station_radius(plan, out.stops, "the plan");
@@ -138,17 +140,24 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
             outcome.changes.push_back("added stops layer " + l.id + " (" + std::to_string(extra.size()) + " stops)");
             stops.insert(stops.end(), extra.begin(), extra.end());
         }
-        GtfsStopsRequest feeds{{}, sc.remove_routes, spec.service_day};
+        GtfsStopsRequest feeds{{}, sc.remove_routes, spec.service_day, base_gtfs.date};
         for (const auto& f : spec.gtfs) {
             if (std::find(sc.remove_gtfs.begin(), sc.remove_gtfs.end(), f) == sc.remove_gtfs.end()) feeds.feeds.push_back(f);
             else outcome.changes.push_back("removed feed " + file_name(f));
         }
-        for (const auto& f : sc.add_gtfs) {
-            feeds.feeds.push_back(f);
-            outcome.changes.push_back("added feed " + file_name(f));
-        }
+        for (const auto& f : sc.add_gtfs) feeds.feeds.push_back(f);
         for (const auto& r : sc.remove_routes) outcome.changes.push_back("removed route " + r);
         const GtfsStops sc_gtfs = gtfs_stops(feeds, loaded);
+        for (const auto& f : sc.add_gtfs) {
+            std::string change = "added feed " + file_name(f);
+            for (const auto& on_day : sc_gtfs.feeds) {
+                if (on_day.path != f) continue;
+                change += on_day.trips ? " (" + std::to_string(on_day.trips) + " trips on " + sc_gtfs.date->iso() + ")"
+                                       : ": " + on_day.no_trips_reason(*sc_gtfs.date) + ", so it serves nobody";
+                if (!on_day.trips) out.warnings.push_back("scenario '" + sc.id + "': added feed " + file_name(f) + ": " + on_day.no_trips_reason(*sc_gtfs.date));
+            }
+            outcome.changes.push_back(change);
+        }
         stops.insert(stops.end(), sc_gtfs.stops.begin(), sc_gtfs.stops.end());
         check_station_radius(plan, stops, "scenario '" + sc.id + "'");
         outcome.result = analysis::classify_transport(loaded.input, model, stops, out.options);

@@ -63,7 +63,7 @@ void add_transport_layers(OutputLayers& layers, const analysis::ModelInput& inpu
     stops.name = "stops";
     stops.crs = working_crs;
     stops.fields = {{"stop_id", FieldType::text}, {"name", FieldType::text}, {"kind", FieldType::text}, {"departures_per_day", FieldType::real},
-                    {"serves", FieldType::integer}, {"source", FieldType::text}};
+                    {"serves", FieldType::integer}, {"no_service", FieldType::text}, {"source", FieldType::text}};
     for (std::size_t tier = 0; tier < model.tiers.size(); ++tier) stops.fields.push_back({"unit_" + model.tiers[tier].id, FieldType::text});
     for (std::size_t i = 0; i < t.stops.size(); ++i) {
         const auto& s = t.stops[i];
@@ -73,10 +73,11 @@ void add_transport_layers(OutputLayers& layers, const analysis::ModelInput& inpu
         f.values[2] = std::string(s.kind == analysis::Stop::Kind::station ? "station" : "bus_stop");
         if (s.departures_per_day) f.values[3] = *s.departures_per_day;
         f.values[4] = static_cast<std::int64_t>(r.stop_serves[i]);
-        f.values[5] = s.source;
+        if (!s.no_service.empty()) f.values[5] = s.no_service;
+        f.values[6] = s.source;
         for (std::size_t tier = 0; tier < model.tiers.size(); ++tier) {
             const auto u = r.stop_unit[tier][i];
-            if (u >= 0) f.values[6 + tier] = model.tiers[tier].units[static_cast<std::size_t>(u)].id;
+            if (u >= 0) f.values[7 + tier] = model.tiers[tier].units[static_cast<std::size_t>(u)].id;
         }
         stops.features.push_back(std::move(f));
     }
@@ -175,7 +176,8 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
         }
         tr["stops"].push_back({{"stop_id", s.id}, {"name", s.name}, {"kind", s.kind == analysis::Stop::Kind::station ? "station" : "bus_stop"},
                                {"departures_per_day", s.departures_per_day ? json(*s.departures_per_day) : json(nullptr)},
-                               {"serves", static_cast<bool>(t.result.stop_serves[i])}, {"source", s.source}, {"unit_ids", units}});
+                               {"serves", static_cast<bool>(t.result.stop_serves[i])},
+                               {"no_service", s.no_service.empty() ? json(nullptr) : json(s.no_service)}, {"source", s.source}, {"unit_ids", units}});
     }
     summary["transport"] = tr;
     json scenarios = json::array();

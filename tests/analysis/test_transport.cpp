@@ -90,6 +90,25 @@ TEST(Transport, StopsBelowTheMinimumDoNotServe) {
     EXPECT_EQ(r.stop_serves, (std::vector<bool>{false, false}));
 }
 
+// A stop with no departure on the day (a feed outside its calendar) covers nothing, even with no
+// minimum set: the bus stop B with 0 departures leaves r1 空白 and its 200 m circle out of 不便.
+TEST(Transport, StopsWithNoDepartureCoverNothing) {
+    Town town;
+    town.stops[1].departures_per_day = 0.0;
+    town.options.min_departures_per_day = 0;
+    const ModelResult model = run_model(town.input);
+    const TransportResult r = classify_transport(town.input, model, town.stops, town.options);
+    EXPECT_EQ(r.model_resident_class[1], TransportClass::blank);
+    EXPECT_NEAR(r.study.area_m2[1], 0, 1e-9);
+    EXPECT_NEAR(r.study.area_m2[2], 2e6 - polygon_circle(300), 0.01);
+    EXPECT_EQ(r.stop_serves, (std::vector<bool>{true, false}));
+    // The same for a station: S with 0 departures is not even 不便 within its radius.
+    town.stops[0].departures_per_day = 0.0;
+    const TransportResult none = classify_transport(town.input, model, town.stops, town.options);
+    EXPECT_NEAR(none.study.area_m2[2], 2e6, 0.01);
+    EXPECT_DOUBLE_EQ(none.study.people[2].total, 60);
+}
+
 TEST(Transport, ScenarioRemovingTheBusStop) {
     Town town;
     const ModelResult model = run_model(town.input);

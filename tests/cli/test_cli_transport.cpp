@@ -107,24 +107,79 @@ TEST(TransportRun, IizukaFeedsAndTheRoutesAbolishedIn2022) {
     double people = 0;
     for (const char* c : {"便利", "不便", "空白"}) people += t["study"][c]["pop_total"].get<double>();
     EXPECT_DOUBLE_EQ(people, 126364);
-    // Adding routes can only improve coverage: nobody loses, and the small areas that gain add up
-    // to the city's gain (people and elderly).
+    // The routes abolished in 2022 ran 2021-04-01..2021-11-30 (old4routes' calendar.txt): on the
+    // analysis day they run nothing, so adding them back gains nobody, and the scenario says why.
     const auto& sc = s["scenarios"][0];
     EXPECT_EQ(sc["id"], "before_2022_cuts");
     EXPECT_DOUBLE_EQ(sc["study"]["lost"]["pop_total"].get<double>(), 0);
-    const double gained = sc["study"]["gained"]["pop_total"], gained65 = sc["study"]["gained"]["pop_65plus"];
-    EXPECT_GT(gained, 0);
-    double sum = 0, sum65 = 0;
-    for (const auto& u : sc["tiers"][1]["units"]) {
-        sum += u["gained"]["pop_total"].get<double>();
-        sum65 += u["gained"]["pop_65plus"].get<double>();
+    EXPECT_DOUBLE_EQ(sc["study"]["gained"]["pop_total"].get<double>(), 0);
+    for (const auto& u : sc["tiers"][1]["units"]) EXPECT_DOUBLE_EQ(u["gained"]["pop_total"].get<double>(), 0) << u["unit_id"];
+    ASSERT_EQ(sc["changes"].size(), 1u);
+    EXPECT_EQ(sc["changes"][0], "added feed old4routes.zip: its calendar runs 2021-04-01..2021-11-30, not 2026-04-01: it runs no trips that "
+                                "day, so it serves nobody");
+    std::string warnings;
+    for (const auto& w : s["warnings"]) warnings += w.get<std::string>() + "\n";
+    EXPECT_NE(warnings.find("scenario 'before_2022_cuts': added feed old4routes.zip: its calendar runs 2021-04-01..2021-11-30"), std::string::npos)
+        << warnings;
+    // Four stops of the current feeds have no departure on the day (checked with a separate Python
+    // script over the unzipped feeds: chikuho 徳前 113_02, 大木 125_02, トライアル飯塚店 127_02 are only
+    // last stops or unused, miyawaka 吉原町 MI27_y): they do not serve, and say so.
+    int unserved = 0;
+    for (const auto& stop : t["stops"]) {
+        if (stop["departures_per_day"] == 0) {
+            ++unserved;
+            EXPECT_FALSE(stop["serves"].get<bool>()) << stop["stop_id"];
+            EXPECT_EQ(stop["no_service"], "no departure on 2026-04-01") << stop["stop_id"];
+        } else {
+            EXPECT_TRUE(stop["no_service"].is_null()) << stop["stop_id"];
+        }
     }
-    EXPECT_DOUBLE_EQ(sum, gained);
-    EXPECT_DOUBLE_EQ(sum65, gained65);
+    EXPECT_EQ(unserved, 4);
     // The feeds are credited in the provenance.
     bool old4 = false;
     for (const auto& in : s["inputs"]) old4 = old4 || in["role"] == "gtfs:old4routes";
     EXPECT_TRUE(old4);
+}
+
+// A plan feed whose calendar does not cover the service day: a warning naming its validity range, and
+// each of its stops unserved with that reason. The Iizuka plan with old4routes (2021-04-01..2021-11-30)
+// among its own feeds, on the date 20260401 the other two run.
+TEST(TransportRun, AFeedOutsideItsCalendarServesNobodyAndSaysSo) {
+    KENIKI_REQUIRE_SHARED("iizuka/gtfs/old4routes.zip");
+    KENIKI_REQUIRE_SHARED("iizuka/census_age_2020_tblT001082C40205.txt");
+    const auto dir = fresh_temp_dir("keniki-iizuka-expired");
+    std::string plan = read_file(source_dir() / "data/examples/iizuka.toml");
+    const std::string shared = fs::absolute(shared_data()).lexically_normal().string();
+    for (std::size_t at; (at = plan.find("../../../shared/data")) != std::string::npos;) plan.replace(at, 20, shared);
+    const std::string feeds = "gtfs = [\"" + shared + "/iizuka/gtfs/chikuho.zip\", \"" + shared + "/iizuka/gtfs/miyawaka.zip\"]";
+    ASSERT_NE(plan.find(feeds), std::string::npos);
+    plan.replace(plan.find(feeds), feeds.size(), feeds.substr(0, feeds.size() - 1) + ", \"" + shared + "/iizuka/gtfs/old4routes.zip\"]");
+    plan.replace(plan.find("service_day = \"weekday\""), 23, "service_day = \"20260401\"");
+    plan = plan.substr(0, plan.find("[[scenarios]]")) + plan.substr(plan.find("[analysis]"));
+    std::ofstream(dir / "plan.toml") << plan;
+    const auto r = run_keniki("run " + shell_quote((dir / "plan.toml").string()) + " --out " + shell_quote((dir / "out").string()) + " --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: GTFS feed old4routes ("), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("its calendar runs 2021-04-01..2021-11-30, not 2026-04-01: it runs no trips that day; its stops serve nobody"),
+              std::string::npos)
+        << r.err;
+    const json s = json::parse(read_file(dir / "out" / "summary.json"));
+    int old = 0;
+    for (const auto& stop : s["transport"]["stops"]) {
+        if (stop["source"] != "gtfs:old4routes") continue;
+        ++old;
+        EXPECT_FALSE(stop["serves"].get<bool>()) << stop["stop_id"];
+        EXPECT_EQ(stop["no_service"], "outside the calendar of feed old4routes (2021-04-01..2021-11-30)") << stop["stop_id"];
+    }
+    EXPECT_GT(old, 0);
+    // The figures are those of the two running feeds alone (the plan's own run, same day).
+    const auto base = fresh_temp_dir("keniki-iizuka-expired-base") / "out";
+    ASSERT_EQ(run_keniki("run " + shell_quote((source_dir() / "data/examples/iizuka.toml").string()) + " --out " + shell_quote(base.string()) + " --quiet")
+                  .exit_code,
+              0);
+    const json b = json::parse(read_file(base / "summary.json"));
+    for (const char* c : {"便利", "不便", "空白"})
+        EXPECT_DOUBLE_EQ(s["transport"]["study"][c]["pop_total"].get<double>(), b["transport"]["study"][c]["pop_total"].get<double>()) << c;
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 //   不便 (inconvenient) otherwise within reach of any stop (a bus stop, or a stop whose service is
 //                       below the minimum departures per day),
 //   空白 (blank)        near no stop at all.
+// A stop with no departure on the service day (a known 0: a feed outside its calendar, no trip that
+// day, every route removed) is no stop for this: it covers nothing.
 // Distances come from a CostModel in metres (straight line now; walking along roads plugs in).
 
 #include <array>
@@ -29,15 +31,18 @@ struct Stop {
     std::string name;
     Kind kind = Kind::bus_stop;
     Point location;
-    std::optional<double> departures_per_day;  ///< from a timetable; nullopt = unknown (counts as serving)
+    std::optional<double> departures_per_day;  ///< from a timetable; nullopt = unknown (counts as serving); 0 = serves nobody
     std::string source;                         ///< the layer or feed it came from
+    std::string no_service;                     ///< with 0 departures: why ("outside the calendar of feed ...")
 };
 
 struct TransportOptions {
     std::string preset = "mlit-rural";  ///< "mlit-urban" (station 500 m, bus 300 m), "mlit-rural" (1000 m, 500 m), "custom"
     double station_radius_m = 1000;
     double bus_stop_radius_m = 500;
-    double min_departures_per_day = 0;  ///< stops with fewer departures do not serve (their area is 不便 at best)
+    /// Stops with departures but fewer than this do not serve (their area is 不便 at best). A stop with
+    /// no departure at all on the day (a known 0) covers nothing, whatever this says.
+    double min_departures_per_day = 0;
     const CostModel* distance = nullptr; ///< metres; nullptr = straight line
     int quadrant_segments = 16;
 };
@@ -57,7 +62,7 @@ struct TransportResult {
     std::vector<std::vector<TransportClass>> resident_class;  ///< [tier][tier resident (piece)]
     std::vector<TransportClass> model_resident_class;   ///< per ModelInput resident (its point)
     std::vector<std::vector<std::int32_t>> stop_unit;   ///< [tier][stop]: the unit each stop stands in (-1: none)
-    std::vector<bool> stop_serves;                      ///< per stop: departures reach the minimum (or unknown)
+    std::vector<bool> stop_serves;                      ///< per stop: departures reach the minimum (or unknown), and are not 0
 };
 
 TransportResult classify_transport(const ModelInput& input, const ModelResult& model, const std::vector<Stop>& stops,

@@ -24,6 +24,7 @@ struct TransportOutputs {
     std::vector<analysis::Stop> stops;
     analysis::TransportResult result;
     std::vector<ScenarioOutcome> scenarios;
+    std::vector<std::string> warnings;  ///< feeds that run no trips on the service day, ...
 };
 
 /// Adds transport_zones, stops and scenario change layers, a transport_class column to the
