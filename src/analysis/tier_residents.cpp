@@ -12,8 +12,9 @@ namespace bgi = boost::geometry::index;
 
 namespace {
 
-void add(ResidentPieces& pieces, std::vector<std::int32_t>& units, const Point& p, double share, const Residents& in, std::size_t i,
-         std::int32_t unit) {
+void add(ResidentPieces& pieces, std::vector<std::int32_t>& units, MultiPolygon piece, const Point& p, double share, const Residents& in,
+         std::size_t i, std::int32_t unit) {
+    pieces.polygons.push_back(std::move(piece));
     pieces.points.push_back(p);
     pieces.population.push_back(in.population[i] * share);
     pieces.age65.push_back(in.age65[i] * share);
@@ -62,18 +63,26 @@ TierResidents residents_for_tier(const Residents& in, const std::shared_ptr<cons
         const MultiPolygon& poly = in.polygons[i];
         const double whole = geom::area(poly);
         double assigned = 0;
+        std::vector<std::int32_t> touched;
         if (whole > 0) {
             for (auto it = tree.qbegin(bgi::intersects(bounds_of(poly))); it != tree.qend(); ++it) {
-                const MultiPolygon piece = geom::intersection(poly, units[static_cast<std::size_t>(it->second)].geometry);
+                const MultiPolygon& unit = units[static_cast<std::size_t>(it->second)].geometry;
+                MultiPolygon piece = geom::intersection(poly, unit);
                 const double a = geom::area(piece);
                 if (a <= 0) continue;
                 const double share = std::min(1.0 - assigned, a / whole);
                 assigned += share;
-                add(*pieces, out.unit, geom::interior_point(piece), share, in, i, it->second);
+                touched.push_back(it->second);
+                const Point at = geom::interior_point(piece);
+                add(*pieces, out.unit, std::move(piece), at, share, in, i, it->second);
             }
         }
         const double rest = whole > 0 ? 1.0 - assigned : 1.0;
-        if (rest > 1e-9) add(*pieces, out.unit, in.points[i], rest, in, i, -1);
+        if (rest > 1e-9) {
+            MultiPolygon outside = poly;  // what no unit takes
+            for (const auto u : touched) outside = geom::difference(outside, units[static_cast<std::size_t>(u)].geometry);
+            add(*pieces, out.unit, outside.empty() ? poly : std::move(outside), in.points[i], rest, in, i, -1);
+        }
     }
     out.pieces = std::move(pieces);
     return out;

@@ -2,6 +2,7 @@
 
 #include "keniki/core/error.hpp"
 #include "keniki/core/parallel.hpp"
+#include "keniki/geom/areas_within.hpp"
 #include "keniki/geom/overlay.hpp"
 #include "keniki/index/polygon_index.hpp"
 
@@ -81,6 +82,34 @@ std::vector<TransportClass> classify_points(const std::vector<Point>& points, co
     return out;
 }
 
+/// Area of each polygon in each class zone.
+std::vector<std::array<double, 3>> class_areas(std::span<const MultiPolygon> polygons, const std::array<MultiPolygon, 3>& zones) {
+    std::vector<std::array<double, 3>> out(polygons.size());
+    for (std::size_t c = 0; c < 3; ++c) {
+        const std::vector<double> a = geom::areas_within(polygons, zones[c]);
+        for (std::size_t i = 0; i < polygons.size(); ++i) out[i][c] = a[i];
+    }
+    return out;
+}
+
+/// Adds `w` to `into` by class: shared by the areas when there are any in the study, else all to `point_class`.
+void add_by_area(std::array<PeopleCount, 3>& into, const PeopleCount& w, const std::array<double, 3>& m2, TransportClass point_class) {
+    const double whole = m2[0] + m2[1] + m2[2];
+    if (!(whole > 0)) {
+        into[static_cast<std::size_t>(point_class)] += w;
+        return;
+    }
+    for (std::size_t c = 0; c < 3; ++c) into[c] += w * (m2[c] / whole);
+}
+
+/// The polygon of each piece of a tier: its own (area-weighted) or its resident's (interior points);
+/// empty for point residents.
+std::span<const MultiPolygon> piece_polygons(const ModelInput& input, const ResidentPieces& pieces) {
+    if (!pieces.polygons.empty()) return pieces.polygons;
+    if (input.residents.polygons.size() == pieces.size()) return input.residents.polygons;
+    return {};
+}
+
 }  // namespace
 
 TransportResult classify_transport(const ModelInput& input, const ModelResult& model, const std::vector<Stop>& stops,
@@ -109,11 +138,18 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
     r.zones[2] = geom::difference(study, served);
     for (int c = 0; c < 3; ++c) r.study.area_m2[static_cast<std::size_t>(c)] = geom::area(r.zones[static_cast<std::size_t>(c)]);
 
-    // Residents: the model's own points, and each tier's pieces.
+    // Residents: the model's own points (or polygons), and each tier's pieces. Area-weighted polygons
+    // are shared over the classes by area; points and interior points count whole in their class.
+    const bool by_area = input.residents.area_weighted;
+    r.resident_method = by_area ? "area-weighted polygons: each polygon's people shared by the share of its area in each class"
+                                : (input.residents.polygons.empty() ? "points: each resident in the class of its place"
+                                                                    : "polygon interior points: each polygon's people in the class of one point inside it");
     r.model_resident_class = classify_points(input.residents.points, sets, options, distance);
+    if (!input.residents.polygons.empty()) r.model_resident_class_m2 = class_areas(input.residents.polygons, r.zones);
     for (std::size_t i = 0; i < input.residents.size(); ++i) {
-        const auto c = static_cast<std::size_t>(r.model_resident_class[i]);
-        r.study.people[c] += PeopleCount{input.residents.population[i], input.residents.age65[i], input.residents.age75[i]};
+        const PeopleCount w{input.residents.population[i], input.residents.age65[i], input.residents.age75[i]};
+        if (by_area) add_by_area(r.study.people, w, r.model_resident_class_m2[i], r.model_resident_class[i]);
+        else r.study.people[static_cast<std::size_t>(r.model_resident_class[i])] += w;
     }
     r.units.resize(model.tiers.size());
     r.resident_class.resize(model.tiers.size());
@@ -124,12 +160,16 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
         const TierResult& tier = model.tiers[t];
         const TierResidents& res = tier.residents;
         const ResidentPieces& pieces = *res.pieces;
-        r.resident_class[t] = input.residents.area_weighted ? classify_points(pieces.points, sets, options, distance) : r.model_resident_class;
+        r.resident_class[t] = by_area ? classify_points(pieces.points, sets, options, distance) : r.model_resident_class;
+        if (by_area) r.resident_class_m2.push_back(class_areas(pieces.polygons, r.zones));
+        else r.resident_class_m2.push_back(r.model_resident_class_m2);
         r.units[t].resize(tier.units.size());
         for (std::size_t i = 0; i < res.size(); ++i) {
             if (res.unit[i] < 0) continue;
-            const auto c = static_cast<std::size_t>(r.resident_class[t][i]);
-            r.units[t][static_cast<std::size_t>(res.unit[i])].people[c] += PeopleCount{pieces.population[i], pieces.age65[i], pieces.age75[i]};
+            const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
+            auto& into = r.units[t][static_cast<std::size_t>(res.unit[i])].people;
+            if (by_area) add_by_area(into, w, r.resident_class_m2[t][i], r.resident_class[t][i]);
+            else into[static_cast<std::size_t>(r.resident_class[t][i])] += w;
         }
         const auto& units = input.tiers[t].units;
         parallel_chunks(
@@ -147,29 +187,83 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
     return r;
 }
 
-TransportChange compare_transport(const ModelResult& model, const TransportResult& before, const TransportResult& after) {
+TransportChange compare_transport(const ModelInput& input, const ModelResult& model, const TransportResult& before, const TransportResult& after) {
     TransportChange ch;
-    ch.units.resize(model.tiers.size());
-    for (std::size_t t = 0; t < model.tiers.size(); ++t) {
-        const TierResidents& res = model.tiers[t].residents;
-        const ResidentPieces& pieces = *res.pieces;
-        ch.units[t].resize(model.tiers[t].units.size());
-        for (std::size_t i = 0; i < res.size(); ++i) {
-            const auto b = static_cast<int>(before.resident_class[t][i]), a = static_cast<int>(after.resident_class[t][i]);
-            if (a == b) continue;
-            const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
-            if (t == 0) (a > b ? ch.study.lost : ch.study.gained) += w;
-            if (res.unit[i] < 0) continue;
-            auto& u = ch.units[t][static_cast<std::size_t>(res.unit[i])];
-            (a > b ? u.lost : u.gained) += w;
-        }
-    }
     const auto served = [](const TransportResult& r) { return geom::union_two(r.zones[0], r.zones[1]); };
     const MultiPolygon served_before = served(before), served_after = served(after);
     ch.lost_coverage = geom::difference(served_before, served_after);
     ch.gained_coverage = geom::difference(served_after, served_before);
     ch.lost_convenience = geom::difference(before.zones[0], after.zones[0]);
     ch.gained_convenience = geom::difference(after.zones[0], before.zones[0]);
+    // Worse: 便利 -> 不便 or 空白 (lost convenience), 不便 -> 空白 (lost coverage); better the other way.
+    ch.worse = geom::union_two(ch.lost_coverage, ch.lost_convenience);
+    ch.better = geom::union_two(ch.gained_coverage, ch.gained_convenience);
+    const bool by_area = input.residents.area_weighted;
+
+    /// People in the worse / better share of a polygon whose class areas (before) are `m2`.
+    const auto shares = [](const PeopleCount& w, double worse_m2, double better_m2, const std::array<double, 3>& m2) {
+        const double whole = m2[0] + m2[1] + m2[2];
+        return whole > 0 ? std::make_pair(w * std::min(1.0, worse_m2 / whole), w * std::min(1.0, better_m2 / whole))
+                         : std::make_pair(PeopleCount{}, PeopleCount{});
+    };
+    const auto by_point = [](const PeopleCount& w, TransportClass b, TransportClass a) {
+        const int bi = static_cast<int>(b), ai = static_cast<int>(a);
+        return std::make_pair(ai > bi ? w : PeopleCount{}, ai < bi ? w : PeopleCount{});
+    };
+
+    // The whole study area: the model's residents (whole polygons, not a tier's pieces).
+    {
+        const auto& res = input.residents;
+        std::vector<double> worse_m2, better_m2;
+        if (!res.polygons.empty()) {
+            worse_m2 = geom::areas_within(res.polygons, ch.worse);
+            better_m2 = geom::areas_within(res.polygons, ch.better);
+        }
+        for (std::size_t i = 0; i < res.size(); ++i) {
+            const PeopleCount w{res.population[i], res.age65[i], res.age75[i]};
+            const auto point = by_point(w, before.model_resident_class[i], after.model_resident_class[i]);
+            const auto area = worse_m2.empty() ? point : shares(w, worse_m2[i], better_m2[i], before.model_resident_class_m2[i]);
+            ch.study.lost += by_area ? area.first : point.first;
+            ch.study.gained += by_area ? area.second : point.second;
+            ch.study.lost_by_area += area.first;
+            ch.study.gained_by_area += area.second;
+        }
+        ch.study.lost_area_m2 = geom::intersection_area(input.study_area, ch.worse);
+        ch.study.gained_area_m2 = geom::intersection_area(input.study_area, ch.better);
+    }
+    ch.units.resize(model.tiers.size());
+    for (std::size_t t = 0; t < model.tiers.size(); ++t) {
+        const TierResidents& res = model.tiers[t].residents;
+        const ResidentPieces& pieces = *res.pieces;
+        ch.units[t].resize(model.tiers[t].units.size());
+        const std::span<const MultiPolygon> polygons = piece_polygons(input, pieces);
+        std::vector<double> worse_m2, better_m2;
+        if (!polygons.empty()) {
+            worse_m2 = geom::areas_within(polygons, ch.worse);
+            better_m2 = geom::areas_within(polygons, ch.better);
+        }
+        for (std::size_t i = 0; i < res.size(); ++i) {
+            if (res.unit[i] < 0) continue;
+            const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
+            const auto point = by_point(w, before.resident_class[t][i], after.resident_class[t][i]);
+            const auto area = worse_m2.empty() ? point : shares(w, worse_m2[i], better_m2[i], before.resident_class_m2[t][i]);
+            auto& u = ch.units[t][static_cast<std::size_t>(res.unit[i])];
+            u.lost += by_area ? area.first : point.first;
+            u.gained += by_area ? area.second : point.second;
+            u.lost_by_area += area.first;
+            u.gained_by_area += area.second;
+        }
+        const auto& units = input.tiers[t].units;
+        parallel_chunks(
+            units.size(),
+            [&](std::size_t b, std::size_t e) {
+                for (std::size_t u = b; u < e; ++u) {
+                    ch.units[t][u].lost_area_m2 = geom::intersection_area(units[u].geometry, ch.worse);
+                    ch.units[t][u].gained_area_m2 = geom::intersection_area(units[u].geometry, ch.better);
+                }
+            },
+            1);
+    }
     return ch;
 }
 

@@ -300,7 +300,7 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
             const MultiPolygon poly = geom::as_multi_polygon(f.geometry);
             if (poly.empty()) throw DataError("residents are declared as polygons but this feature is not a polygon", Where{rs.source.path, residents.name, f.id});
             at = geom::interior_point(poly);
-            if (res.area_weighted) res.polygons.push_back(poly);
+            res.polygons.push_back(poly);  // kept for either method: scenarios share losses by area
         }
         res.points.push_back(at);
         res.population.push_back(pop);

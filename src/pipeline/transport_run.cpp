@@ -161,7 +161,7 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
         stops.insert(stops.end(), sc_gtfs.stops.begin(), sc_gtfs.stops.end());
         check_station_radius(plan, stops, "scenario '" + sc.id + "'");
         outcome.result = analysis::classify_transport(loaded.input, model, stops, out.options);
-        outcome.change = analysis::compare_transport(model, out.result, outcome.result);
+        outcome.change = analysis::compare_transport(loaded.input, model, out.result, outcome.result);
         out.scenarios.push_back(std::move(outcome));
     }
     return out;

@@ -504,6 +504,7 @@ std::string scenarios(const PageParts& p) {
                 rows += "<tr><td title=\"" + escape(as_text(sc.value("description", json()))) + "\">" + escape(name) + "</td>";
                 rows += "<td class=\"n\">" + fig(p.s, up + "/lost/pop_total") + "</td><td class=\"n\">" + fig(p.s, up + "/lost/pop_65plus") + "</td>";
                 rows += "<td class=\"n\">" + fig(p.s, up + "/gained/pop_total") + "</td><td class=\"n\">" + fig(p.s, up + "/gained/pop_65plus") + "</td>";
+                rows += "<td class=\"n\">" + fig(p.s, up + "/worse_area_km2") + "</td><td class=\"n\">" + fig(p.s, up + "/lost_by_area/pop_total") + "</td>";
                 const std::string before = p.unit.transport_ptr.empty() ? std::string() : p.unit.transport_ptr + "/classes/空白/pop_65plus";
                 rows += "<td class=\"n\">" + (before.empty() ? std::string(k_missing) : fig(p.s, before)) + " → " + fig(p.s, up + "/classes/空白/pop_65plus") +
                         "</td></tr>";
@@ -513,9 +514,11 @@ std::string scenarios(const PageParts& p) {
     std::string out = "<section><h2>" + p.t("シナリオ別の変化", "Scenarios") + "</h2>";
     if (rows.empty()) return out + "<p class=\"note\">" + p.t("この圏域に関わるシナリオの結果はありません。", "No scenario results for this unit.") + "</p></section>";
     out += "<table><thead><tr><th rowspan=\"2\">" + p.t("シナリオ", "Scenario") + "</th><th class=\"n\" colspan=\"2\">" +
-           p.t("交通圏から外れる人", "Lose coverage") + "</th><th class=\"n\" colspan=\"2\">" + p.t("交通圏に入る人", "Gain coverage") + "</th><th class=\"n\">" +
+           p.t("交通圏から外れる人", "Lose coverage") + "</th><th class=\"n\" colspan=\"2\">" + p.t("交通圏に入る人", "Gain coverage") + "</th><th class=\"n\" colspan=\"2\">" +
+           p.t("悪化する区域（面積按分）", "Area made worse (by area)") + "</th><th class=\"n\">" +
            p.t("空白地域の65歳以上", "65+ in unserved zones") + "</th></tr><tr><th class=\"n\">" + p.t("総数", "All") + "</th><th class=\"n\">65+</th><th class=\"n\">" +
-           p.t("総数", "All") + "</th><th class=\"n\">65+</th><th class=\"n\">" + p.t("現況 → シナリオ", "now → scenario") + "</th></tr></thead><tbody>" + rows +
+           p.t("総数", "All") + "</th><th class=\"n\">65+</th><th class=\"n\">km²</th><th class=\"n\">" + p.t("そこに住む人", "People there") +
+           "</th><th class=\"n\">" + p.t("現況 → シナリオ", "now → scenario") + "</th></tr></thead><tbody>" + rows +
            "</tbody></table></section>";
     return out;
 }

@@ -158,6 +158,7 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
     tr["classes"] = {{"便利", "convenient: within the station radius of a serving station"},
                      {"不便", "inconvenient: only near a bus stop, or only near stops below the minimum departures"},
                      {"空白", "blank: near no stop"}};
+    tr["residents"] = t.result.resident_method;
     tr["study"] = class_json(t.result.study);
     tr["tiers"] = json::array();
     for (std::size_t tier = 0; tier < model.tiers.size(); ++tier) {
@@ -183,7 +184,12 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
     json scenarios = json::array();
     for (const auto& sc : t.scenarios) {
         json js{{"id", sc.id}, {"name", sc.name}, {"description", sc.description}, {"changes", sc.changes}};
-        js["study"] = {{"lost", people_json(sc.change.study.lost)}, {"gained", people_json(sc.change.study.gained)},
+        js["study"] = {{"lost", people_json(sc.change.study.lost)},
+                       {"gained", people_json(sc.change.study.gained)},
+                       {"lost_by_area", people_json(sc.change.study.lost_by_area)},
+                       {"gained_by_area", people_json(sc.change.study.gained_by_area)},
+                       {"worse_area_km2", rounded(sc.change.study.lost_area_m2 / 1e6, 1e-6)},
+                       {"better_area_km2", rounded(sc.change.study.gained_area_m2 / 1e6, 1e-6)},
                        {"classes", class_json(sc.result.study)},
                        {"lost_coverage_km2", rounded(geom::area(sc.change.lost_coverage) / 1e6, 1e-6)},
                        {"gained_coverage_km2", rounded(geom::area(sc.change.gained_coverage) / 1e6, 1e-6)}};
@@ -192,7 +198,13 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
             json jt{{"id", model.tiers[tier].id}, {"units", json::array()}};
             for (std::size_t u = 0; u < model.tiers[tier].units.size(); ++u) {
                 const auto& c = sc.change.units[tier][u];
-                jt["units"].push_back({{"unit_id", model.tiers[tier].units[u].id}, {"lost", people_json(c.lost)}, {"gained", people_json(c.gained)},
+                jt["units"].push_back({{"unit_id", model.tiers[tier].units[u].id},
+                                       {"lost", people_json(c.lost)},
+                                       {"gained", people_json(c.gained)},
+                                       {"lost_by_area", people_json(c.lost_by_area)},
+                                       {"gained_by_area", people_json(c.gained_by_area)},
+                                       {"worse_area_km2", rounded(c.lost_area_m2 / 1e6, 1e-6)},
+                                       {"better_area_km2", rounded(c.gained_area_m2 / 1e6, 1e-6)},
                                        {"classes", class_json(sc.result.units[tier][u])}});
             }
             js["tiers"].push_back(jt);

@@ -116,13 +116,63 @@ TEST(Transport, ScenarioRemovingTheBusStop) {
     auto fewer = town.stops;
     fewer.pop_back();
     const TransportResult after = classify_transport(town.input, model, fewer, town.options);
-    const TransportChange ch = compare_transport(model, before, after);
+    const TransportChange ch = compare_transport(town.input, model, before, after);
     EXPECT_DOUBLE_EQ(ch.units[0][1].lost.total, 20);
     EXPECT_DOUBLE_EQ(ch.units[0][1].lost.age65, 2);
     EXPECT_DOUBLE_EQ(ch.units[0][0].lost.total, 0);
     EXPECT_DOUBLE_EQ(ch.study.lost.total, 20);
     EXPECT_DOUBLE_EQ(ch.study.gained.total, 0);
     EXPECT_NEAR(geom::area(ch.lost_coverage), polygon_circle(200), 0.01);
+}
+
+// Polygon residents in the square town: one census-like area P = [1500,1900] x [300,700] (160,000 m²)
+// with 100 people (65+: 40), around the bus stop B (1700,500). B's 200 m circle (a 64-gon of
+// 125,461.9 m², inside P) is 不便, the rest of P 空白. Counted at its interior point (1700,500) all 100
+// are 不便; area-weighted, 100 x 125,461.9 / 160,000 = 78.41 are 不便 and 21.59 空白. Removing B makes
+// the circle 空白: area-weighted, 78.41 people lose coverage (and 125,461.9 m² of East gets worse);
+// at the interior point all 100 lose, while the people in the lost share are still 78.41.
+struct PolygonTown : Town {
+    explicit PolygonTown(bool area_weighted) {
+        input.residents = {};
+        input.residents.polygons = {rect(1500, 300, 1900, 700)};
+        input.residents.points = {{1700, 500}};
+        input.residents.population = {100};
+        input.residents.age65 = {40};
+        input.residents.age75 = {10};
+        input.residents.source_id = {1};
+        input.residents.area_weighted = area_weighted;
+    }
+};
+
+TEST(Transport, AreaWeightedResidentsAreSharedOverTheClassesByArea) {
+    const double inconvenient = 100 * polygon_circle(200) / 160000;  // 78.41
+    for (const bool area_weighted : {true, false}) {
+        SCOPED_TRACE(area_weighted ? "area_weighted" : "interior point");
+        PolygonTown town(area_weighted);
+        const ModelResult model = run_model(town.input);
+        const TransportResult r = classify_transport(town.input, model, town.stops, town.options);
+        const double expect = area_weighted ? inconvenient : 100;
+        EXPECT_NEAR(r.study.people[1].total, expect, 1e-6);
+        EXPECT_NEAR(r.study.people[2].total, 100 - expect, 1e-6);
+        EXPECT_NEAR(r.study.people[1].age65, expect * 0.4, 1e-6);
+        EXPECT_NEAR(r.units[0][1].people[1].total, expect, 1e-6);  // East
+        EXPECT_NEAR(r.units[0][1].people[2].total, 100 - expect, 1e-6);
+        EXPECT_NE(r.resident_method.find(area_weighted ? "area-weighted" : "interior point"), std::string::npos) << r.resident_method;
+
+        auto fewer = town.stops;
+        fewer.pop_back();
+        const TransportResult after = classify_transport(town.input, model, fewer, town.options);
+        const TransportChange ch = compare_transport(town.input, model, r, after);
+        EXPECT_NEAR(ch.study.lost.total, expect, 1e-6);
+        EXPECT_NEAR(ch.units[0][1].lost.total, expect, 1e-6);
+        EXPECT_NEAR(ch.units[0][1].lost.age65, expect * 0.4, 1e-6);
+        EXPECT_NEAR(ch.units[0][1].lost_by_area.total, inconvenient, 1e-6);
+        EXPECT_NEAR(ch.study.lost_by_area.total, inconvenient, 1e-6);
+        EXPECT_NEAR(ch.units[0][1].lost_area_m2, polygon_circle(200), 0.01);
+        EXPECT_NEAR(ch.units[0][0].lost_area_m2, 0, 1e-9);
+        EXPECT_NEAR(ch.study.lost_area_m2, polygon_circle(200), 0.01);
+        EXPECT_DOUBLE_EQ(ch.study.gained.total, 0);
+    }
 }
 
 TEST(Transport, ServiceAreaWithOneRadiusPerStop) {

@@ -3,6 +3,7 @@
 // SQLite dialect), an independent implementation of buffer, union and difference.
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -180,6 +181,87 @@ TEST(TransportRun, AFeedOutsideItsCalendarServesNobodyAndSaysSo) {
     const json b = json::parse(read_file(base / "summary.json"));
     for (const char* c : {"便利", "不便", "空白"})
         EXPECT_DOUBLE_EQ(s["transport"]["study"][c]["pop_total"].get<double>(), b["transport"]["study"][c]["pop_total"].get<double>()) << c;
+}
+
+/// The Iizuka plan with absolute paths to ../shared/data, edited by `edit`, written into `dir`.
+fs::path iizuka_plan(const fs::path& dir, const std::function<void(std::string&)>& edit) {
+    std::string plan = read_file(source_dir() / "data/examples/iizuka.toml");
+    const std::string shared = fs::absolute(shared_data()).lexically_normal().string();
+    for (std::size_t at; (at = plan.find("../../../shared/data")) != std::string::npos;) plan.replace(at, 20, shared);
+    edit(plan);
+    std::ofstream(dir / "plan.toml") << plan;
+    return dir / "plan.toml";
+}
+
+// Area-weighted census areas in the transport classes and scenarios (issue 15.3): the small-area
+// tier's units are the census polygons themselves, so each unit's people in a class over its people
+// must equal the unit's area in that class over its area — the people from areas_within (GEOS
+// prepared geometry, clipped overlays), the areas from the units' own intersection with the zones.
+// A scenario without the miyawaka feed: the people who lose coverage by area share, per unit, add up
+// to the city's, and the area made worse is reported per unit in km².
+TEST(TransportRun, IizukaAreaWeightedCensusAreasAreSharedOverTheClassesByArea) {
+    KENIKI_REQUIRE_SHARED("iizuka/gtfs/miyawaka.zip");
+    KENIKI_REQUIRE_SHARED("iizuka/census_age_2020_tblT001082C40205.txt");
+    const auto dir = fresh_temp_dir("keniki-iizuka-area-weighted");
+    const std::string shared = fs::absolute(shared_data()).lexically_normal().string();
+    const auto run = [&](const std::string& method, const std::string& name) {
+        const auto sub = dir / name;
+        fs::create_directories(sub);
+        const auto plan = iizuka_plan(sub, [&](std::string& p) {
+            p.replace(p.find("method = \"centroid\""), 19, "method = \"" + method + "\"");
+            p = p.substr(0, p.find("[[scenarios]]")) + "[[scenarios]]\nid = \"no_miyawaka\"\nremove_gtfs = [\"" + shared +
+                "/iizuka/gtfs/miyawaka.zip\"]\n\n" + p.substr(p.find("[analysis]"));
+        });
+        const auto r = run_keniki("run " + shell_quote(plan.string()) + " --out " + shell_quote((sub / "out").string()) + " --quiet");
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return json::parse(read_file(sub / "out" / "summary.json"));
+    };
+    const json area = run("area_weighted", "area"), point = run("centroid", "point");
+    const auto& t = area["transport"];
+    EXPECT_NE(t["residents"].get<std::string>().find("area-weighted"), std::string::npos) << t["residents"];
+    double people = 0;
+    for (const char* c : {"便利", "不便", "空白"}) people += t["study"][c]["pop_total"].get<double>();
+    EXPECT_NEAR(people, 126364, 1e-6);
+    // Not the interior-point figures any more.
+    EXPECT_GT(std::abs(t["study"]["空白"]["pop_total"].get<double>() - point["transport"]["study"]["空白"]["pop_total"].get<double>()), 100);
+    // Per unit: people shares = area shares.
+    const json* tier = nullptr;
+    for (const auto& jt : t["tiers"])
+        if (jt["id"] == "small_area") tier = &jt;
+    ASSERT_NE(tier, nullptr);
+    int checked = 0;
+    for (const auto& u : (*tier)["units"]) {
+        const auto& c = u["classes"];
+        double pop = 0, km2 = 0;
+        for (const char* k : {"便利", "不便", "空白"}) {
+            pop += c[k]["pop_total"].get<double>();
+            km2 += c[k]["area_km2"].get<double>();
+        }
+        if (pop < 1 || km2 <= 0) continue;
+        ++checked;
+        for (const char* k : {"便利", "不便", "空白"})
+            EXPECT_NEAR(c[k]["pop_total"].get<double>() / pop, c[k]["area_km2"].get<double>() / km2, 2e-4) << u["unit_id"] << " " << k;
+    }
+    EXPECT_GT(checked, 140);
+    // The scenario: lost by area share, per unit and for the city; the area made worse in km².
+    const auto& sc = area["scenarios"][0];
+    const double lost = sc["study"]["lost"]["pop_total"].get<double>();
+    EXPECT_GT(lost, 0);
+    EXPECT_NEAR(sc["study"]["lost_by_area"]["pop_total"].get<double>(), lost, 1e-6);
+    double sum = 0, worse_km2 = 0;
+    for (const auto& jt : sc["tiers"]) {
+        if (jt["id"] != "small_area") continue;
+        for (const auto& u : jt["units"]) {
+            sum += u["lost"]["pop_total"].get<double>();
+            worse_km2 += u["worse_area_km2"].get<double>();
+        }
+    }
+    EXPECT_NEAR(sum, lost, 0.01);
+    EXPECT_NEAR(worse_km2, sc["study"]["worse_area_km2"].get<double>(), 0.01);
+    // With interior points the lost count is by point, but the people in the lost share are the same.
+    const auto& psc = point["scenarios"][0];
+    EXPECT_NEAR(psc["study"]["lost_by_area"]["pop_total"].get<double>(), lost, 0.5);
+    EXPECT_NE(psc["study"]["lost"]["pop_total"].get<double>(), lost);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ struct Residents {
     std::vector<double> age75;
     std::vector<std::int64_t> source_id;  ///< feature id in the source layer
     std::vector<std::string> labels;      ///< optional names (empty, or one per resident)
-    std::vector<MultiPolygon> polygons;   ///< polygon residents only
+    std::vector<MultiPolygon> polygons;   ///< polygon residents only (either method), one per resident
     bool area_weighted = false;           ///< apportion polygons by area (else: counted at their interior point)
     std::size_t size() const { return points.size(); }
 };
@@ -80,6 +80,8 @@ struct PeopleCount {
         age75 += o.age75;
         return *this;
     }
+    /// A share of these people (area-weighted apportionment).
+    friend PeopleCount operator*(const PeopleCount& p, double share) { return {p.total * share, p.age65 * share, p.age75 * share}; }
 };
 
 struct UnitResult {
@@ -103,6 +105,10 @@ struct ResidentPieces {
     std::vector<Point> points;
     std::vector<double> population, age65, age75;
     std::vector<std::int32_t> resident;  ///< index into ModelInput::residents
+    /// Area-weighted polygon residents: each piece's own polygon (the resident polygon within the
+    /// unit, or the part outside every unit). Empty otherwise (points, or polygons counted at their
+    /// interior point: Residents::polygons then holds them, piece i being resident i).
+    std::vector<MultiPolygon> polygons;
     std::size_t size() const { return points.size(); }
 };
 

@@ -61,6 +61,12 @@ struct TransportResult {
     std::vector<std::vector<ClassFigures>> units;       ///< [tier][unit]
     std::vector<std::vector<TransportClass>> resident_class;  ///< [tier][tier resident (piece)]
     std::vector<TransportClass> model_resident_class;   ///< per ModelInput resident (its point)
+    /// Polygon residents: the area (m²) of each polygon in each class zone, per ModelInput resident and
+    /// per tier piece ([tier][piece]); empty for point residents. With area-weighted residents the
+    /// people of every figure above are shared out by these areas, not counted at a point.
+    std::vector<std::array<double, 3>> model_resident_class_m2;
+    std::vector<std::vector<std::array<double, 3>>> resident_class_m2;
+    std::string resident_method;                        ///< how residents are counted into classes, for the outputs
     std::vector<std::vector<std::int32_t>> stop_unit;   ///< [tier][stop]: the unit each stop stands in (-1: none)
     std::vector<bool> stop_serves;                      ///< per stop: departures reach the minimum (or unknown), and are not 0
 };
@@ -70,8 +76,15 @@ TransportResult classify_transport(const ModelInput& input, const ModelResult& m
 
 /// What a change of stops does, per unit of every tier: people whose class got worse (lost) or
 /// better (gained), and the zones that changed class.
+///   lost / gained: points, and polygons counted at their interior point, by the class of their point;
+///     area-weighted polygons by the share of their area whose class got worse / better.
+///   lost_by_area / gained_by_area: always by area share for polygon residents (the same as lost /
+///     gained for points and for area-weighted polygons): the people in the part that changed.
+///   lost_area_m2 / gained_area_m2: the unit's area whose class got worse / better.
 struct UnitChange {
     PeopleCount lost, gained;
+    PeopleCount lost_by_area, gained_by_area;
+    double lost_area_m2 = 0, gained_area_m2 = 0;
 };
 
 struct TransportChange {
@@ -81,8 +94,10 @@ struct TransportChange {
     MultiPolygon gained_coverage;  ///< 空白 before, served after
     MultiPolygon lost_convenience; ///< 便利 before, not after
     MultiPolygon gained_convenience;
+    MultiPolygon worse;   ///< every place whose class got worse (lost_coverage ∪ lost_convenience)
+    MultiPolygon better;  ///< every place whose class got better
 };
 
-TransportChange compare_transport(const ModelResult& model, const TransportResult& before, const TransportResult& after);
+TransportChange compare_transport(const ModelInput& input, const ModelResult& model, const TransportResult& before, const TransportResult& after);
 
 }  // namespace keniki::analysis
