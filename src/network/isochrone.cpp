@@ -143,6 +143,19 @@ LineString access_leg(const Point& origin, const Snap& snap, double seconds, dou
     return LineString{origin, Point{origin.x() + t * (snap.on_road.x() - origin.x()), origin.y() + t * (snap.on_road.y() - origin.y())}};
 }
 
+/// Seconds already spent when a source enters the road: its access leg, unless the options start the
+/// time at the snapped point.
+double start_seconds(const RoadNetwork& net, const Snap& snap, const IsochroneOptions& o) {
+    return o.count_access ? access_seconds(net, snap.access_m) : 0.0;
+}
+
+/// Settled nodes within `cutoff_s` (settled_nodes() is in order of cost).
+std::size_t nodes_within(const Dijkstra& search, double cutoff_s) {
+    const auto settled = search.settled_nodes();
+    return static_cast<std::size_t>(std::partition_point(settled.begin(), settled.end(), [&](NodeId x) { return search.cost(x) <= cutoff_s; }) -
+                                    settled.begin());
+}
+
 /// Makes each threshold's area lie inside the next larger one's. Outlines of nested line sets are
 /// each within a cell of their own truth but not always nested: where a notch between two buffers
 /// resolves in one and not in the other, slivers under 2 m thick poke out (9 m^2 on Kumamoto's
@@ -266,18 +279,21 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
                     iso.access_m = snap.ok() ? snap.access_m : 0;
                 }
                 if (!snap.ok()) continue;
-                const PlacedSource src{snap, access_seconds(net, snap.access_m), 0};
+                const PlacedSource src{snap, start_seconds(net, snap, o), 0};
                 search.clear();
                 add_source(search, net, src, o.direction);
                 search.run(minutes.back() * 60);
+                // A free access leg is drawn whole: it costs nothing.
+                const double access_budget_s = o.count_access ? 0 : access_seconds(net, snap.access_m);
                 MultiPolygon below;
                 for (std::size_t k = 0; k < minutes.size(); ++k) {
                     Isochrone& iso = out[i * minutes.size() + k];
                     const double cutoff = minutes[k] * 60;
                     const auto stretches = reached_stretches(net, search, std::span(&src, 1), o.direction, cutoff);
                     iso.road_m = total_length(stretches);
+                    iso.nodes = nodes_within(search, cutoff);
                     std::vector<LineString> lines = stretch_lines(net, stretches);
-                    lines.push_back(access_leg(origins[i], snap, cutoff, net.foot_speed_ms()));
+                    lines.push_back(access_leg(origins[i], snap, cutoff + access_budget_s, net.foot_speed_ms()));
                     check_outline_memory(lines, o);
                     MultiPolygon area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
                     if (o.rings) {
@@ -308,7 +324,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
             r.unsnapped.push_back(j);
             continue;
         }
-        placed.push_back(PlacedSource{snaps[j], access_seconds(net, snaps[j].access_m), static_cast<std::uint32_t>(j)});
+        placed.push_back(PlacedSource{snaps[j], start_seconds(net, snaps[j], o), static_cast<std::uint32_t>(j)});
         index_of.push_back(j);
     }
     if (placed.empty()) return r;
@@ -319,7 +335,10 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     const auto stretches = reached_stretches(net, search, placed, o.direction, cutoff, split_by_source);
     r.road_m = total_length(stretches);
     std::vector<LineString> lines = stretch_lines(net, stretches);
-    for (std::size_t k = 0; k < placed.size(); ++k) lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, cutoff, net.foot_speed_ms()));
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        const double budget_s = cutoff + (o.count_access ? 0 : access_seconds(net, placed[k].snap.access_m));  // a free leg is drawn whole
+        lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, budget_s, net.foot_speed_ms()));
+    }
     check_outline_memory(lines, o);
     r.area = geom::buffer_lines(lines, o.area.side_m, buffer_options(o));
     if (split_by_source) {
@@ -344,7 +363,7 @@ std::vector<SourceReach> reach_per_source(const Snapper& snapper, std::span<cons
                 if (!snaps[j].ok()) continue;
                 out[j].snapped = true;
                 out[j].access_m = snaps[j].access_m;
-                const PlacedSource src{snaps[j], access_seconds(net, snaps[j].access_m), 0};
+                const PlacedSource src{snaps[j], start_seconds(net, snaps[j], o), 0};
                 search.clear();
                 add_source(search, net, src, o.direction);
                 out[j].nodes = search.run(cutoff);

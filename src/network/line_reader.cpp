@@ -93,6 +93,7 @@ struct PointKeyHash {
 RoadData roads_from_layer(const Layer& layer, const RoadReadOptions& options, const std::string& path) {
     RoadData data;
     data.path = path;
+    data.walk = options.walk;
     const auto speed = find_field(layer, options.speed_field, {"speed", "speed_kmh", "kph"}, "speed", path, true);
     const auto maxspeed = find_field(layer, options.maxspeed_field, {"maxspeed", "max_speed"}, "maxspeed", path, false);
     const auto klass = find_field(layer, options.class_field, {"highway", "fclass", "road_class", "class"}, "class", path, false);
@@ -147,13 +148,18 @@ RoadData roads_from_layer(const Layer& layer, const RoadReadOptions& options, co
         WayAttributes a;
         if (klass) {
             a.highway = first_of_list(as_text(f.values[*klass]));
-            if (std::find(k_not_roads.begin(), k_not_roads.end(), a.highway) != k_not_roads.end()) {
+            const bool walk_listed = data.walk.walkable_class(a.highway);  // the rules may list a class below
+            if (!walk_listed && std::find(k_not_roads.begin(), k_not_roads.end(), a.highway) != k_not_roads.end()) {
                 ++data.not_roads;
                 continue;
             }
-            if (walkable_class(a.highway) || drivable_class(a.highway)) {
-                a.walk = walkable_class(a.highway);
+            if (walk_listed || walkable_class(a.highway) || drivable_class(a.highway)) {  // a known class: the lists decide
+                a.walk = walk_listed;
                 a.drive = drivable_class(a.highway);
+            }
+            if (!a.walk && !a.drive) {  // a class the walk rules took out, and no car road
+                ++data.not_roads;
+                continue;
             }
         }
         if (oneway) {

@@ -22,7 +22,7 @@ using LocationIndex = osmium::index::map::FlexMem<osmium::unsigned_object_id_typ
 
 class RoadCollector : public osmium::handler::Handler {
 public:
-    explicit RoadCollector(RoadData& data) : m_data(data) {}
+    explicit RoadCollector(RoadData& data) : m_data(data) {}  // walks by data.walk
 
     void way(const osmium::Way& way) {
         ++m_data.features_read;
@@ -47,7 +47,7 @@ public:
         t.oneway = tag("oneway");
         t.junction = tag("junction");
         t.maxspeed = tag("maxspeed");
-        auto attributes = classify_way(t);
+        auto attributes = classify_way(t, m_data.walk);
         if (!attributes) {
             ++m_data.not_roads;
             return;
@@ -100,6 +100,7 @@ RoadData read_osm(const std::string& path, const RoadReadOptions& options) {
     if (std::filesystem::file_size(path, ec) == 0 && !ec) throw DataError("the file is empty (0 bytes): no OpenStreetMap data", Where(path));
     RoadData data;
     data.path = path;
+    data.walk = options.walk;
     RoadCollector collector(data);
     try {
         LocationIndex positive, negative;

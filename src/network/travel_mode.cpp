@@ -21,20 +21,93 @@ bool one_of(std::string_view v, const std::array<std::string_view, N>& set) {
     return std::find(set.begin(), set.end(), v) != set.end();
 }
 
-constexpr std::array<std::string_view, 21> k_walk_classes = {
-    "trunk",       "trunk_link",  "primary",       "primary_link", "secondary", "secondary_link", "tertiary",
-    "tertiary_link", "unclassified", "residential", "living_street", "service",  "pedestrian",     "track",
-    "road",        "footway",     "path",          "steps",        "cycleway",  "bridleway",      "corridor"};
-
 constexpr std::array<std::string_view, 15> k_drive_classes = {
     "motorway",      "motorway_link", "trunk",       "trunk_link",    "primary", "primary_link",  "secondary", "secondary_link",
     "tertiary",      "tertiary_link", "unclassified", "residential", "living_street", "service", "road"};
 
-constexpr std::array<std::string_view, 4> k_foot_yes = {"yes", "designated", "permissive", "destination"};
-constexpr std::array<std::string_view, 2> k_foot_no = {"no", "private"};
 constexpr std::array<std::string_view, 6> k_car_no = {"no", "private", "agricultural", "forestry", "delivery", "emergency"};
 
+bool listed(std::string_view v, const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), v) != list.end(); }
+
+std::string joined(const std::vector<std::string>& list) {
+    std::string out;
+    for (const auto& v : list) out += (out.empty() ? "" : ", ") + v;
+    return out.empty() ? std::string("(none)") : out;
+}
+
+/// One clause of apply_walk_tags: KEY=LIST.
+void apply_clause(WalkRules& rules, std::string_view clause) {
+    const auto eq = clause.find('=');
+    if (eq == std::string_view::npos)
+        throw UsageError("'" + std::string(clause) + "' is not KEY=VALUES (e.g. highway=+track,-steps; keys: highway, foot_yes, foot_no)");
+    const std::string key(trim(clause.substr(0, eq)));
+    std::vector<std::string>* list = key == "highway" ? &rules.highway : key == "foot_yes" ? &rules.foot_yes : key == "foot_no" ? &rules.foot_no : nullptr;
+    if (!list) throw UsageError("unknown key '" + key + "' (the keys are highway, foot_yes, foot_no)");
+    std::vector<std::string> plain;
+    bool changes = false;
+    std::string_view rest = clause.substr(eq + 1);
+    for (;;) {
+        const auto comma = rest.find(',');
+        const std::string_view item = trim(rest.substr(0, comma));
+        const std::string_view value = !item.empty() && (item[0] == '+' || item[0] == '-') ? trim(item.substr(1)) : item;
+        if (value.empty()) throw UsageError(key + ": an empty value in '" + std::string(trim(clause)) + "'");
+        if (value.find_first_of(" \t=;+") != std::string_view::npos || value[0] == '-')
+            throw UsageError(key + ": '" + std::string(item) + "' is not a tag value (+value adds, -value removes)");
+        if (item[0] == '+') {
+            changes = true;
+            if (!listed(value, *list)) list->emplace_back(value);
+        } else if (item[0] == '-') {
+            changes = true;
+            const auto it = std::find(list->begin(), list->end(), value);
+            if (it == list->end()) throw UsageError(key + " has no '" + std::string(value) + "' to remove (it holds " + joined(*list) + ")");
+            list->erase(it);
+        } else if (!listed(value, plain)) {
+            plain.emplace_back(value);
+        }
+        if (comma == std::string_view::npos) break;
+        rest = rest.substr(comma + 1);
+    }
+    if (changes && !plain.empty())
+        throw UsageError(key + ": give either the whole list (" + key + "=a,b) or changes to it (" + key + "=+a,-b), not both");
+    if (!plain.empty()) *list = std::move(plain);
+}
+
 }  // namespace
+
+bool WalkRules::walkable_class(std::string_view klass) const { return listed(klass, highway); }
+
+bool WalkRules::walkable(std::string_view klass, std::string_view foot, std::string_view access) const {
+    if (!walkable_class(klass)) return false;
+    if (listed(foot, foot_no)) return false;
+    return listed(foot, foot_yes) || !listed(access, foot_no);
+}
+
+std::string WalkRules::describe() const {
+    return "highway = " + joined(highway) + "; foot = " + joined(foot_yes) + " opens a way whatever access says; foot or access = " +
+           joined(foot_no) + " closes it";
+}
+
+const WalkRules& default_walk_rules() {
+    static const WalkRules rules;
+    return rules;
+}
+
+void apply_walk_tags(WalkRules& rules, std::string_view text) {
+    WalkRules changed = rules;
+    std::size_t clauses = 0;
+    for (std::string_view rest = text;;) {
+        const auto semi = rest.find(';');
+        const std::string_view clause = trim(rest.substr(0, semi));
+        if (!clause.empty()) {
+            apply_clause(changed, clause);
+            ++clauses;
+        }
+        if (semi == std::string_view::npos) break;
+        rest = rest.substr(semi + 1);
+    }
+    if (clauses == 0) throw UsageError("no rule given (e.g. highway=+track,-steps;foot_no=+use_sidepath)");
+    rules = std::move(changed);
+}
 
 std::string_view to_string(Mode mode) { return mode == Mode::walk ? "walk" : "drive"; }
 
@@ -45,19 +118,15 @@ Mode parse_mode(std::string_view text) {
     throw UsageError("unknown travel mode '" + std::string(text) + "' (walk or drive)");
 }
 
-bool walkable_class(std::string_view highway) { return one_of(highway, k_walk_classes); }
+bool walkable_class(std::string_view highway) { return default_walk_rules().walkable_class(highway); }
 bool drivable_class(std::string_view highway) { return one_of(highway, k_drive_classes); }
 
-std::optional<WayAttributes> classify_way(const WayTags& t) {
+std::optional<WayAttributes> classify_way(const WayTags& t, const WalkRules& walk) {
     if (t.highway.empty() || t.area == "yes") return std::nullopt;
     WayAttributes w;
     w.highway = std::string(t.highway);
 
-    w.walk = walkable_class(t.highway);
-    if (w.walk) {
-        if (one_of(t.foot, k_foot_no)) w.walk = false;
-        else if (!one_of(t.foot, k_foot_yes) && one_of(t.access, k_foot_no)) w.walk = false;
-    }
+    w.walk = walk.walkable(t.highway, t.foot, t.access);
 
     w.drive = drivable_class(t.highway);
     if (w.drive) {

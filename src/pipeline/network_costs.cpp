@@ -44,6 +44,7 @@ std::shared_ptr<const network::RoadNetwork> NetworkCosts::graph(const std::strin
         read.layer = m_spec.roads.layer;
         read.where = m_spec.roads.where;
         read.encoding = m_spec.roads.encoding;
+        read.walk = m_spec.walk;
         m_roads = network::read_roads(m_spec.roads.path, read);
     }
     const network::TravelOptions travel = this->travel(mode, elderly);
@@ -91,6 +92,10 @@ std::vector<report::InputProvenance> NetworkCosts::provenance() const {
                       r.components.dropped_length_m / 1000.0);
         roads.notes.push_back(line);
     }
+    const bool walk = std::any_of(m_reports.begin(), m_reports.end(), [](const auto& r) { return r.first.rfind("walk", 0) == 0; });
+    if (walk)
+        roads.notes.push_back(std::string("walk rules (") + (m_roads->walk == network::default_walk_rules() ? "default" : "[network] walk_tags") +
+                              "): " + m_roads->walk.describe());
     const bool drive = std::any_of(m_reports.begin(), m_reports.end(), [](const auto& r) { return r.first.rfind("drive", 0) == 0; });
     if (drive) {
         roads.notes.push_back("drive speeds: " + travel("drive", false).describe_speeds());

@@ -27,7 +27,7 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"tiers", {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"}},
         {"tiers.units", {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"}},
         {"tiers.reach", {"mode", "metres", "minutes", "elderly"}},
-        {"network", {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh", "drive_default_kmh", "use_maxspeed", "maxspeed_factor"}},
+        {"network", {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh", "drive_default_kmh", "use_maxspeed", "maxspeed_factor", "walk_tags"}},
         {"output", {"geojson", "geopackage", "csv", "residents", "csv_encoding", "lang"}},
         {"analysis", {"nesting_tolerance", "buffer_segments", "max_outside_share"}},
         {"transport", {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"}},
@@ -625,6 +625,14 @@ private:
                          "network.maxspeed_factor scales tagged speed limits: greater than 0 and at most 2, not " + number_text(v));
         }
         get_bool(*s, "use_maxspeed", n.travel.use_maxspeed);
+        std::string walk_tags;
+        if (get_string(*s, "walk_tags", walk_tags)) {
+            try {
+                network::apply_walk_tags(n.walk, walk_tags);
+            } catch (const UsageError& e) {
+                problem(m_plan.line_of(s->key_path("walk_tags"), s->line), "network.walk_tags: " + e.message());
+            }
+        }
     }
 
     void read_tiers(const toml::table& root) {

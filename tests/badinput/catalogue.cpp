@@ -562,6 +562,15 @@ std::vector<Row> make_rows() {
                     .build = isochrone("roads.osm", osm(node(1, 32.800, 130.700) + node(2, 32.800, 130.702)).substr(0, 200) + "<way id=\"1\"><nd ref="),
                     .exit_code = 1,
                     .fragments = {"{dir}/roads.osm", "cannot read OpenStreetMap data"}});
+    rows.push_back({.id = "osm_walk_tags_without_equals",
+                    .input = "the control roads with --walk-tags 'highway+track' (no '=': not KEY=VALUES)",
+                    .build =
+                        [](Case& c) {
+                            isochrone("roads.osm", osm(node(1, 32.800, 130.700) + node(2, 32.800, 130.702) + way(101, {1, 2}, k_residential)))(c);
+                            c.args += " --walk-tags 'highway+track'";
+                        },
+                    .exit_code = 2,
+                    .fragments = {"keniki isochrone: --walk-tags: 'highway+track' is not KEY=VALUES", "keys: highway, foot_yes, foot_no"}});
 
     // ---- plans ----
     rows.push_back({.id = "plan_tier_cycle",

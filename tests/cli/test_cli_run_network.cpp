@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "keniki/network/travel_mode.hpp"
 #include "support/test_paths.hpp"
 
 namespace keniki::test {
@@ -157,6 +158,47 @@ TEST(RunNetwork, ElderlyWalkNeverBeatsTheStraightLineAndBeyondReachAddsUp) {
     const double in_units = tier->at("in_units").at("pop_total").get<double>();
     EXPECT_DOUBLE_EQ(sum_nearest, in_units - no_hub);
     EXPECT_DOUBLE_EQ(sum_within, in_units - total_beyond);
+}
+
+/// The notes summary.json records with the roads.
+std::vector<std::string> road_notes(const fs::path& out) {
+    std::vector<std::string> notes;
+    const json summary = read_json(out / "summary.json");
+    for (const auto& input : summary.at("inputs"))
+        if (input.value("role", std::string()) == "roads")
+            for (const auto& note : input.value("notes", json::array())) notes.push_back(note.get<std::string>());
+    return notes;
+}
+
+TEST(RunNetwork, WalkTagsFromThePlanAreAppliedAndRecorded) {
+    // The demo's roads hold 14 trunk features, walkable by default; walk_tags takes them out of the
+    // walk graph, and the rules in force are recorded with the roads.
+    const fs::path plain = run_plan(changed_walk_plan("elderly_walk_kmh = 3.0", "elderly_walk_kmh = 3.0", "keniki-run-walk-rules"), "keniki-run-walk-rules-out");
+    const fs::path changed = run_plan(changed_walk_plan("elderly_walk_kmh = 3.0", "elderly_walk_kmh = 3.0\nwalk_tags = \"highway=-trunk\"",
+                                                        "keniki-run-walk-tags"),
+                                      "keniki-run-walk-tags-out");
+    ASSERT_FALSE(plain.empty());
+    ASSERT_FALSE(changed.empty());
+    auto note_starting = [](const std::vector<std::string>& notes, const std::string& start) {
+        for (const auto& n : notes)
+            if (n.rfind(start, 0) == 0) return n;
+        return std::string();
+    };
+    const auto before = road_notes(plain), after = road_notes(changed);
+    EXPECT_EQ(note_starting(before, "walk rules (default): highway = trunk, trunk_link, primary,"), std::string("walk rules (default): ") +
+                                                                                                         network::default_walk_rules().describe());
+    const std::string rules = note_starting(after, "walk rules ([network] walk_tags): highway = trunk_link, primary,");
+    EXPECT_FALSE(rules.empty());
+    EXPECT_EQ(rules.find("highway = trunk,"), std::string::npos) << rules;
+    // Fewer edges in the walk graph ("walk elderly graph: N nodes, M edges, ...").
+    auto edges = [&](const std::vector<std::string>& notes) {
+        const std::string g = note_starting(notes, "walk elderly graph: ");
+        const auto comma = g.find(", ");
+        return g.empty() ? -1 : std::stoi(g.substr(comma + 2));
+    };
+    EXPECT_GT(edges(before), 0);
+    EXPECT_GT(edges(after), 0);
+    EXPECT_LT(edges(after), edges(before));
 }
 
 TEST(RunNetwork, DriveSpeedsFromThePlan) {

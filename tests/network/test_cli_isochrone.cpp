@@ -125,6 +125,69 @@ TEST_F(CliIsochrone, DriveSpeedTable) {
     EXPECT_NE(typo.err.find("warning: --drive-speeds residental: no road open to cars in"), std::string::npos) << typo.err;
 }
 
+/// The properties of feature `index` that `keniki isochrone --roads grid.osm ARGS --out FILE` writes.
+nlohmann::json properties(const std::filesystem::path& out, const std::string& args, std::size_t index = 0) {
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " " + args + " --out " + test::shell_quote(out.string()) + " --quiet --overwrite");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(out);
+    return nlohmann::json::parse(in).at("features").at(index).at("properties");
+}
+
+TEST_F(CliIsochrone, AccessLegCountedOrFree) {
+    // From 0.0003 deg (28.1 m) east of the middle of b-e, 1 minute (80 m). Counted: 80 - 28.1 = 51.9 m
+    // each way along b-e, short of b and e (55.45 m away): 103.8 m, no node. Free: the 1-minute
+    // figures from the middle of b-e (see the top): 233.6 m, nodes b and e.
+    const auto out = dir / "access.geojson";
+    const auto counted = properties(out, "--from 130.7013,32.8005 --minutes 1");
+    EXPECT_EQ(counted.at("access_counted"), 1);
+    EXPECT_NEAR(counted.at("access_m").get<double>(), 28.1, 0.1);
+    EXPECT_NEAR(counted.at("road_km").get<double>(), 0.104, 0.0011);
+    EXPECT_EQ(counted.at("reached_nodes"), 0);
+    const auto free = properties(out, "--from 130.7013,32.8005 --minutes 1 --access-leg free");
+    EXPECT_EQ(free.at("access_counted"), 0);
+    EXPECT_NEAR(free.at("access_m").get<double>(), 28.1, 0.1);
+    EXPECT_NEAR(free.at("road_km").get<double>(), 0.234, 0.0011);
+    EXPECT_EQ(free.at("reached_nodes"), 2);
+    // On the road the leg is 0 m: both ways give the same.
+    EXPECT_EQ(properties(out, "--from 130.701,32.8005 --minutes 1 --access-leg free").at("road_km"),
+              properties(out, "--from 130.701,32.8005 --minutes 1").at("road_km"));
+    // The choice is printed.
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " --from 130.7013,32.8005 --minutes 1 --access-leg free --out " +
+                                    test::shell_quote(out.string()) + " --overwrite");
+    EXPECT_NE(r.err.find("note: --access-leg free: the minutes start at the snapped road point"), std::string::npos) << r.err;
+}
+
+TEST_F(CliIsochrone, ReachedNodesAndWalkTags) {
+    // 2 minutes (160 m) from the middle of b-e reach b and e (55.45 m), a and d (149.05: b-a and e-d
+    // are 93.6 m) and f (149.05); not c (55.45 + 145 m) nor h (55.45 + 110.9 m): 5 nodes, 633.6 m.
+    // Without the tertiary 1-4-7 (a-d-g), the 10.95 m beyond a and the 2 x 10.95 m beyond d go:
+    // 633.6 - 32.85 = 600.75 m; the nodes stay (a and d are reached along b-a and e-d).
+    const auto out = dir / "tags.geojson";
+    const auto all = properties(out, "--from 130.701,32.8005 --minutes 2");
+    EXPECT_EQ(all.at("reached_nodes"), 5);
+    EXPECT_NEAR(all.at("road_km").get<double>(), 0.634, 0.0011);
+    const auto no_tertiary = properties(out, "--from 130.701,32.8005 --minutes 2 --walk-tags highway=-tertiary");
+    EXPECT_EQ(no_tertiary.at("reached_nodes"), 5);
+    EXPECT_NEAR(no_tertiary.at("road_km").get<double>(), 0.601, 0.0011);
+    EXPECT_NEAR(all.at("road_km").get<double>() - no_tertiary.at("road_km").get<double>(), 0.033, 0.0011);
+    // The rules in force are printed with the roads.
+    const auto r = test::run_keniki("isochrone --roads " + grid() + " --from 130.701,32.8005 --minutes 2 --walk-tags 'highway=-tertiary' --out " +
+                                    test::shell_quote(out.string()) + " --overwrite");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("note: walk rules (--walk-tags highway=-tertiary): highway = trunk, trunk_link, primary, primary_link, secondary, "
+                         "secondary_link, tertiary_link, unclassified,"),
+              std::string::npos)
+        << r.err;
+    const auto d = test::run_keniki("isochrone --roads " + grid() + " --from 130.701,32.8005 --minutes 2 --out " + test::shell_quote(out.string()) +
+                                    " --overwrite");
+    EXPECT_NE(d.err.find("note: walk rules (default): highway = trunk, trunk_link, primary, primary_link, secondary, secondary_link, tertiary,"),
+              std::string::npos)
+        << d.err;
+    EXPECT_NE(d.err.find("; foot = yes, designated, permissive, destination opens a way whatever access says; foot or access = no, private closes it\n"),
+              std::string::npos)
+        << d.err;
+}
+
 TEST_F(CliIsochrone, UsageErrors) {
     const std::string out = test::shell_quote((dir / "x.geojson").string());
     auto expect_usage = [](const test::CommandResult& r, const char* says) {
@@ -152,6 +215,16 @@ TEST_F(CliIsochrone, UsageErrors) {
                  "--maxspeed-factor in (0, 2]");
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode walk --drive-speeds residential=30 --out " + out),
                  "are for --mode drive");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --access-leg none --out " + out),
+                 "--access-leg is 'count'");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --walk-tags 'fot_no=+use_sidepath' --out " + out),
+                 "keniki isochrone: --walk-tags: unknown key 'fot_no' (the keys are highway, foot_yes, foot_no)");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --walk-tags highway-steps --out " + out),
+                 "keniki isochrone: --walk-tags: 'highway-steps' is not KEY=VALUES");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --walk-tags highway=-stairs --out " + out),
+                 "keniki isochrone: --walk-tags: highway has no 'stairs' to remove");
+    expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --mode drive --walk-tags highway=-steps --out " + out),
+                 "--walk-tags is for --mode walk");
     std::ofstream(dir / "x.geojson") << "{}";
     expect_usage(test::run_keniki("isochrone --roads " + grid() + " --from 130.7,32.8 --minutes 5 --out " + out), "--overwrite");
 }

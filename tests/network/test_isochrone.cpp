@@ -144,6 +144,53 @@ TEST(Isochrone, PolygonsRingsAndAccessLeg) {
     EXPECT_NEAR(geom::area(er[1].area), capsule_area(1600, 50) - capsule_area(800, 50), 1.0);
 }
 
+TEST(Isochrone, FreeAccessLegAndReachedNodes) {
+    // From (1200, 30), 30 m off the straight road: the access leg is 22.5 s at 80 m a minute. Nodes
+    // every 1000 m; node 1000 is 200 m along the road from the snapped point (1200, 0), node 2000 800 m.
+    // 10.2 minutes = 612 s.
+    //   counted: 612 - 22.5 = 589.5 s on the road = 786 m each way: [414, 1986], 1572 m; node 1000 only.
+    //   free:    612 s = 816 m each way: [384, 2016], 1632 m; nodes 1000 and 2000.
+    // The free leg adds its 30 m on each side: 60 m. At 5 minutes (370 m / 400 m each way) only node 1000.
+    const auto net = straight_road();
+    const Snapper snapper(*net);
+    const std::vector<Point> origin = {{1200, 30}};
+    const std::vector<double> minutes = {5, 10.2};
+    const auto counted = isochrones(snapper, origin, minutes);
+    IsochroneOptions free_leg;
+    free_leg.count_access = false;
+    const auto free = isochrones(snapper, origin, minutes, free_leg);
+    ASSERT_EQ(counted.size(), 2u);
+    ASSERT_EQ(free.size(), 2u);
+    EXPECT_NEAR(counted[0].road_m, 740, 1e-6);
+    EXPECT_NEAR(free[0].road_m, 800, 1e-6);
+    EXPECT_EQ(counted[0].nodes, 1u);
+    EXPECT_EQ(free[0].nodes, 1u);
+    EXPECT_NEAR(counted[1].road_m, 1572, 1e-6);
+    EXPECT_NEAR(free[1].road_m, 1632, 1e-6);
+    EXPECT_NEAR(free[1].road_m - counted[1].road_m, 2 * 30, 1e-6);  // the access distance on each side
+    EXPECT_EQ(counted[1].nodes, 1u);
+    EXPECT_EQ(free[1].nodes, 2u);
+    EXPECT_NEAR(free[1].access_m, 30, 1e-9);  // still reported
+    // The free leg is drawn whole: the origin lies in its area, even with a 5 m side.
+    IsochroneOptions thin = free_leg;
+    thin.area.side_m = 5;
+    thin.area.shape.method = geom::LineBuffer::exact;
+    const std::vector<Point> far = {{1200, 400}};  // 400 m off: 5 minutes of walk, all the time counted there is
+    IsochroneOptions thin_counted = thin;
+    thin_counted.count_access = true;
+    const auto far_counted = isochrones(snapper, far, std::vector<double>{5}, thin_counted);
+    EXPECT_NEAR(far_counted[0].road_m, 0, 1e-6);
+    EXPECT_EQ(far_counted[0].nodes, 0u);
+    const auto far_free = isochrones(snapper, far, std::vector<double>{5}, thin);
+    EXPECT_NEAR(far_free[0].road_m, 800, 1e-6);
+    EXPECT_TRUE(boost::geometry::covered_by(far[0], far_free[0].area));
+    // The same in reach_per_source and service_area.
+    EXPECT_NEAR(reach_per_source(snapper, origin, 10.2, free_leg)[0].road_m, 1632, 1e-6);
+    EXPECT_EQ(reach_per_source(snapper, origin, 10.2, free_leg)[0].nodes, 2u);
+    EXPECT_NEAR(reach_per_source(snapper, origin, 10.2)[0].road_m, 1572, 1e-6);
+    EXPECT_NEAR(service_area(snapper, origin, 10.2, free_leg).road_m, 1632, 1e-6);
+}
+
 TEST(Isochrone, ServiceAreaSplitByNearestHub) {
     const auto net = straight_road();
     const Snapper snapper(*net);

@@ -57,6 +57,71 @@ TEST(TravelMode, WhoMayUseAWay) {
     EXPECT_EQ(cls(WayTags{.highway = "secondary", .maxspeed = "50"})->maxspeed_kmh, 50.0);
 }
 
+/// The message of the UsageError that apply_walk_tags(rules, text) throws ("" when none).
+std::string walk_tags_error(const std::string& text) {
+    WalkRules rules;
+    try {
+        apply_walk_tags(rules, text);
+    } catch (const UsageError& e) {
+        EXPECT_EQ(rules, default_walk_rules()) << "a refused text must leave the rules as they were: " << text;
+        return e.message();
+    }
+    return {};
+}
+
+TEST(TravelMode, WalkTagsChangeWhoMayWalk) {
+    // The built-in rules, as the README states them.
+    const WalkRules& built_in = default_walk_rules();
+    EXPECT_EQ(built_in.highway.size(), 21u);
+    EXPECT_EQ(built_in.describe(),
+              "highway = trunk, trunk_link, primary, primary_link, secondary, secondary_link, tertiary, tertiary_link, unclassified, "
+              "residential, living_street, service, pedestrian, track, road, footway, path, steps, cycleway, bridleway, corridor; "
+              "foot = yes, designated, permissive, destination opens a way whatever access says; foot or access = no, private closes it");
+    auto cls = [](WayTags t, const WalkRules& r) { return classify_way(t, r); };
+    EXPECT_TRUE(cls(WayTags{.highway = "steps"}, built_in)->walk);
+    EXPECT_FALSE(cls(WayTags{.highway = "platform"}, built_in).has_value());
+    EXPECT_TRUE(cls(WayTags{.highway = "secondary", .foot = "use_sidepath"}, built_in)->walk);
+    EXPECT_TRUE(cls(WayTags{.highway = "service", .access = "private", .foot = "destination"}, built_in)->walk);
+
+    WalkRules r;
+    apply_walk_tags(r, " highway = -steps, +platform ; foot_no=+use_sidepath;");
+    EXPECT_FALSE(cls(WayTags{.highway = "steps"}, r).has_value());  // neither walkable nor drivable now: not a road
+    EXPECT_TRUE(cls(WayTags{.highway = "platform"}, r)->walk);
+    EXPECT_FALSE(cls(WayTags{.highway = "platform"}, r)->drive);
+    const auto sidepath = cls(WayTags{.highway = "secondary", .foot = "use_sidepath"}, r);
+    EXPECT_FALSE(sidepath->walk);
+    EXPECT_TRUE(sidepath->drive);
+    const auto sidepath_access = cls(WayTags{.highway = "secondary", .access = "use_sidepath"}, r);
+    EXPECT_FALSE(sidepath_access->walk);  // foot_no values close through access too
+    EXPECT_EQ(r.highway.size(), 21u);     // one out, one in
+    EXPECT_EQ(r.highway.back(), "platform");
+    EXPECT_EQ(r.foot_no, (std::vector<std::string>{"no", "private", "use_sidepath"}));
+
+    WalkRules strict;
+    apply_walk_tags(strict, "foot_yes=-destination");
+    EXPECT_FALSE(cls(WayTags{.highway = "service", .access = "private", .foot = "destination"}, strict).has_value());  // closed to cars too
+    EXPECT_TRUE(cls(WayTags{.highway = "service", .access = "private", .foot = "yes"}, strict)->walk);
+
+    WalkRules paths;
+    apply_walk_tags(paths, "highway=footway,path");  // a whole list replaces the classes
+    EXPECT_EQ(paths.highway, (std::vector<std::string>{"footway", "path"}));
+    EXPECT_FALSE(cls(WayTags{.highway = "residential"}, paths)->walk);
+    EXPECT_TRUE(cls(WayTags{.highway = "residential"}, paths)->drive);
+    EXPECT_TRUE(cls(WayTags{.highway = "path"}, paths)->walk);
+    apply_walk_tags(paths, "highway=+footway");  // adding what is there changes nothing
+    EXPECT_EQ(paths.highway.size(), 2u);
+
+    EXPECT_EQ(walk_tags_error("fot_no=+use_sidepath"), "unknown key 'fot_no' (the keys are highway, foot_yes, foot_no)");
+    EXPECT_EQ(walk_tags_error("highway-steps"), "'highway-steps' is not KEY=VALUES (e.g. highway=+track,-steps; keys: highway, foot_yes, foot_no)");
+    EXPECT_EQ(walk_tags_error("foot_no=-yes"), "foot_no has no 'yes' to remove (it holds no, private)");
+    EXPECT_EQ(walk_tags_error("highway=footway,+path"),
+              "highway: give either the whole list (highway=a,b) or changes to it (highway=+a,-b), not both");
+    EXPECT_EQ(walk_tags_error("highway=+track,,-steps"), "highway: an empty value in 'highway=+track,,-steps'");
+    EXPECT_EQ(walk_tags_error("highway=+track=yes"), "highway: '+track=yes' is not a tag value (+value adds, -value removes)");
+    EXPECT_EQ(walk_tags_error(" ; "), "no rule given (e.g. highway=+track,-steps;foot_no=+use_sidepath)");
+    EXPECT_EQ(walk_tags_error("highway=-steps;foot=no"), "unknown key 'foot' (the keys are highway, foot_yes, foot_no)");  // all or nothing
+}
+
 TEST(TravelMode, ParsingSpeedsAndOneways) {
     EXPECT_EQ(parse_maxspeed("40"), 40.0);
     EXPECT_EQ(parse_maxspeed(" 40 km/h"), 40.0);
@@ -147,6 +212,66 @@ TEST(OsmReader, GridFixtureWalk) {
     elderly.elderly = true;
     const RoadNetwork slow = build_network(roads, elderly);
     EXPECT_NEAR(slow.edge_forward_s[edge_between(slow, 1, 2)], slow.edge_length_m[edge_between(slow, 1, 2)] / (3.0 / 3.6), 1e-9);
+}
+
+TEST(OsmReader, WalkTagsTakeTheFootwayOut) {
+    // Without the footway 103 (7-8-9), 9-31 hangs on nothing walkable (107 is private, 111 under
+    // construction): components {1 2 3 4 5 6 7 8} with 8 edges, {9 31} and {20 21}. By hand, in metres
+    // (0.001 deg: 93.66 of longitude, 110.89 of latitude at 32.80 N in zone II; the bend 2-10-3 is two
+    // diagonals of 0.0005 deg, 2 x 72.58): 1-2, 4-5, 5-6: 3 x 93.66; 2-3: 145.16; 1-4, 4-7, 2-5, 5-8:
+    // 4 x 110.89; 869.7 in all. With the footway: + 7-8, 8-9, 9-31 (3 x 93.66) = 1150.7.
+    const RoadData all = read_osm(fixture("grid.osm"));
+    EXPECT_EQ(all.walk, default_walk_rules());
+    const RoadNetwork with_footway = build_network(all, TravelOptions{});
+    EXPECT_EQ(with_footway.edge_count(), 11u);
+    EXPECT_NEAR(with_footway.report.length_m, 1150.7, 1.0);
+
+    RoadReadOptions o;
+    apply_walk_tags(o.walk, "highway=-footway");
+    const RoadData roads = read_osm(fixture("grid.osm"), o);
+    EXPECT_EQ(roads.walk, o.walk);
+    EXPECT_EQ(roads.not_roads, 4);  // the building, the construction site, the private service road, the footway
+    const RoadNetwork walk = build_network(roads, TravelOptions{});
+    EXPECT_EQ(walk.report.ways_used, 6u);
+    EXPECT_EQ(walk.report.edges_split, 10u);
+    EXPECT_EQ(walk.report.components.count, 3u);
+    EXPECT_EQ(walk.report.components.dropped_edges, 2u);
+    EXPECT_EQ(walk.node_count(), 8u);
+    EXPECT_EQ(walk.edge_count(), 8u);
+    EXPECT_EQ(edge_between(walk, 7, 8), k_no_edge);
+    EXPECT_EQ(edge_between(walk, 8, 9), k_no_edge);
+    EXPECT_NEAR(walk.report.length_m, 869.7, 1.0);
+    EXPECT_NEAR(with_footway.report.length_m - walk.report.length_m, 3 * 93.66, 0.1);
+    // Cars never used the footway: the drive network is the same.
+    TravelOptions drive;
+    drive.mode = Mode::drive;
+    EXPECT_EQ(build_network(roads, drive).edge_count(), build_network(all, drive).edge_count());
+}
+
+TEST(LineReader, WalkTagsDecideByTheClassField) {
+    // Three lines (0,0)-(100,0)-(200,0)-(300,0): steps, a platform (no road by default) and a residential street.
+    Layer layer;
+    layer.name = "l";
+    layer.crs = "EPSG:6670";
+    layer.fields = {{"highway", FieldType::text}};
+    layer.features.push_back(Feature{1, Geometry{LineString{{0, 0}, {100, 0}}}, {Value{std::string("steps")}}});
+    layer.features.push_back(Feature{2, Geometry{LineString{{100, 0}, {200, 0}}}, {Value{std::string("platform")}}});
+    layer.features.push_back(Feature{3, Geometry{LineString{{200, 0}, {300, 0}}}, {Value{std::string("residential")}}});
+    RoadReadOptions o;
+    o.crs = "EPSG:6670";
+    const RoadData plain = roads_from_layer(layer, o, "l.gpkg");
+    EXPECT_EQ(plain.not_roads, 1);  // the platform
+    EXPECT_NEAR(build_network(plain, TravelOptions{}, BuildOptions{false}).report.length_m, 200, 1e-9);
+    apply_walk_tags(o.walk, "highway=-steps,+platform");
+    const RoadData changed = roads_from_layer(layer, o, "l.gpkg");
+    EXPECT_EQ(changed.not_roads, 1);  // the steps now
+    ASSERT_EQ(changed.ways.size(), 2u);
+    EXPECT_TRUE(changed.ways[0].attributes.walk);    // the platform
+    EXPECT_FALSE(changed.ways[0].attributes.drive);
+    const RoadNetwork walk = build_network(changed, TravelOptions{}, BuildOptions{false});
+    EXPECT_EQ(walk.edge_count(), 2u);
+    EXPECT_NEAR(walk.report.length_m, 200, 1e-9);  // 100-300
+    EXPECT_EQ(walk.node_count(), 3u);
 }
 
 TEST(OsmReader, GridFixtureDrive) {

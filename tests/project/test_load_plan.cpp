@@ -374,6 +374,8 @@ const Mistake k_mistakes[] = {
      "walk_kmh", "network.walk_kmh must be a number greater than 0"},
     {"maxspeed_factor_out_of_range", "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\nmaxspeed_factor = 8",
      "maxspeed_factor", "network.maxspeed_factor scales tagged speed limits: greater than 0 and at most 2, not 8"},
+    {"walk_tags_unknown_key", "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\nwalk_tags = \"fot_no=+use_sidepath\"",
+     "walk_tags", "network.walk_tags: unknown key 'fot_no' (the keys are highway, foot_yes, foot_no)"},
     {"empty_hub_kinds", "hub_kinds = [\"welfare_center\"]", "hub_kinds = []", "hub_kinds = []", "tier 'area': hub_kinds is empty"},
     {"nesting_tolerance_out_of_range", "buffer_segments = 16", "nesting_tolerance = 1.5", "nesting_tolerance",
      "analysis.nesting_tolerance is a share of a unit's area: it must be at least 0 and below 1, not 1.5"},
@@ -433,6 +435,19 @@ TEST(LoadPlan, DriveSpeedsBindOverTheBuiltInOnes) {
     EXPECT_EQ(plain.network.travel.drive_default_kmh, built_in.drive_default_kmh);
     EXPECT_EQ(plain.network.travel.use_maxspeed, built_in.use_maxspeed);
     EXPECT_EQ(plain.network.travel.maxspeed_factor, built_in.maxspeed_factor);
+}
+
+TEST(LoadPlan, WalkTagsBindOverTheBuiltInRules) {
+    const std::string text = with(k_base, "buffer_segments = 16",
+                                  "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }\nwalk_tags = \"highway=-steps; foot_no=+use_sidepath\"");
+    ASSERT_TRUE(test::load_problems(text).empty()) << test::describe_all(test::load_problems(text));
+    const project::Plan plan = project::load_plan(test::write_plan(text));
+    EXPECT_EQ(plan.network.walk.highway.size(), 20u);  // 21 built in, less steps
+    EXPECT_FALSE(plan.network.walk.walkable_class("steps"));
+    EXPECT_EQ(plan.network.walk.foot_no, (std::vector<std::string>{"no", "private", "use_sidepath"}));
+    EXPECT_EQ(plan.network.walk.foot_yes, network::default_walk_rules().foot_yes);
+    const project::Plan plain = project::load_plan(test::write_plan(with(k_base, "buffer_segments = 16", "buffer_segments = 16\n[network]\nroads = { path = \"r.osm.pbf\" }")));
+    EXPECT_EQ(plain.network.walk, network::default_walk_rules());
 }
 
 TEST(LoadPlan, SectionThatIsNotATable) {

@@ -73,7 +73,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     const std::vector<std::string> from_text = take_repeated(argv, "from");
     const Args args(argv,
                     {"roads", "minutes", "mode", "out", "layer", "crs", "walk-speed", "elderly-speed", "side", "max-snap", "direction",
-                     "quadrant-segments", "buffer", "cell", "drive-speeds", "drive-default", "maxspeed-factor"},
+                     "quadrant-segments", "buffer", "cell", "drive-speeds", "drive-default", "maxspeed-factor", "access-leg", "walk-tags"},
                     {"elderly", "rings", "overwrite", "all-components", "quiet", "ignore-maxspeed"}, "isochrone");
     args.expect_positionals(0, "options only: keniki isochrone --roads PATH --from LON,LAT --minutes 5,10,15 --mode walk --out FILE");
     const auto roads_path = args.value("roads");
@@ -143,6 +143,11 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
             throw UsageError("keniki isochrone: --cell must be > 0 m and at most --side (" + args.value_or("side", "50") + " m), not " + *v);
     }
     iso.rings = args.flag("rings");
+    const std::string access_leg = args.value_or("access-leg", "count");
+    if (access_leg == "count") iso.count_access = true;
+    else if (access_leg == "free") iso.count_access = false;
+    else throw UsageError("keniki isochrone: --access-leg is 'count' (the walk to the road takes from the minutes, the default) or 'free' "
+                          "(the minutes start at the snapped road point, as in pgRouting and QGIS), not '" + access_leg + "'");
     const std::string direction = args.value_or("direction", "from");
     if (direction == "from") iso.direction = network::Direction::outbound;
     else if (direction == "to") iso.direction = network::Direction::inbound;
@@ -150,6 +155,16 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     network::RoadReadOptions read;
     read.crs = args.value_or("crs", "auto");
     read.layer = args.value_or("layer", "");
+    const auto walk_tags = args.value("walk-tags");
+    if (walk_tags) {
+        if (travel.mode != network::Mode::walk)
+            throw UsageError("keniki isochrone: --walk-tags is for --mode walk (a drive's access legs are straight lines, not roads)");
+        try {
+            network::apply_walk_tags(read.walk, *walk_tags);
+        } catch (const UsageError& e) {
+            throw UsageError("keniki isochrone: --walk-tags: " + e.message());
+        }
+    }
     network::BuildOptions build;
     build.keep_largest_component = !args.flag("all-components");
     const bool quiet = args.flag("quiet");
@@ -167,6 +182,10 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
                   << " disconnected pieces dropped (" << r.components.dropped_nodes << " nodes, "
                   << std::lround(r.components.dropped_length_m / 100) / 10.0 << " km)\n";
         if (travel.mode == network::Mode::drive) std::cerr << "keniki isochrone: drive speeds: " << travel.describe_speeds() << "\n";
+        else
+            std::cerr << "keniki isochrone: note: walk rules (" << (walk_tags ? "--walk-tags " + *walk_tags : std::string("default")) << "): "
+                      << roads.walk.describe() << "\n";
+        if (!iso.count_access) std::cerr << "keniki isochrone: note: --access-leg free: the minutes start at the snapped road point\n";
         for (const auto& note : roads.notes) std::cerr << "keniki isochrone: note: " << note << "\n";
     }
     std::vector<Point> placed = origins;
@@ -181,7 +200,8 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     layer.fields = {{"origin", FieldType::integer},   {"origin_lon", FieldType::real}, {"origin_lat", FieldType::real},
                     {"minutes", FieldType::real},     {"from_minutes", FieldType::real}, {"mode", FieldType::text},
                     {"walk_kmh", FieldType::real},    {"area_km2", FieldType::real},     {"road_km", FieldType::real},
-                    {"access_m", FieldType::real},    {"snapped", FieldType::integer}};
+                    {"access_m", FieldType::real},    {"snapped", FieldType::integer}, {"reached_nodes", FieldType::integer},
+                    {"access_counted", FieldType::integer}};
     const crs::Transformer to_lonlat(net.crs, "EPSG:4326");
     const std::string mode_text(network::to_string(travel.mode));
     for (const auto& r : result) {
@@ -202,7 +222,9 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
                     r.snapped ? Value{std::round(geom::area(r.area)) / 1e6} : Value{},  // to the m^2
                     r.snapped ? Value{std::round(r.road_m) / 1e3} : Value{},
                     r.snapped ? Value{std::round(r.access_m * 10) / 10} : Value{},
-                    Value{std::int64_t{r.snapped ? 1 : 0}}};
+                    Value{std::int64_t{r.snapped ? 1 : 0}},
+                    r.snapped ? Value{static_cast<std::int64_t>(r.nodes)} : Value{},
+                    Value{std::int64_t{iso.count_access ? 1 : 0}}};
         layer.features.push_back(std::move(f));
     }
     io::WriteOptions write;
@@ -236,8 +258,10 @@ Command make_isochrone_command() {
         "point of the nearest road (the access leg is walked) and writes one polygon per origin and threshold:\n"
         "the road stretches reached (partial edges cut where the time runs out), buffered by --side metres and\n"
         "unioned. Properties: origin (1-based, in --from order), origin_lon, origin_lat, minutes, from_minutes\n"
-        "(rings), mode (walk/drive), walk_kmh (walking and access legs), area_km2, road_km (road reached),\n"
-        "access_m (origin to road), snapped (0: no road within --max-snap: no polygon, nulls).\n\n"
+        "(rings), mode (walk/drive), walk_kmh (walking and access legs), area_km2, road_km (km of road reached\n"
+        "to the metre: whole edges plus the reached parts of partial ones, the access leg not included),\n"
+        "access_m (origin to road), snapped (0: no road within --max-snap: no polygon, nulls), reached_nodes\n"
+        "(road-graph nodes within the minutes), access_counted (1: the access leg took from the minutes).\n\n"
         "  --mode walk|drive      walk: every way people may walk (4.8 km/h); drive: car roads, one-way streets\n"
         "                         respected, speed from maxspeed x 0.8 or a table by road class (default walk)\n"
         "  --drive-speeds LIST    car speeds by road class, km/h, over the built-in table: CLASS=KMH,...\n"
@@ -250,6 +274,13 @@ Command make_isochrone_command() {
         "  --elderly-speed KMH    elderly walking speed (default 3.0)\n"
         "  --side M               buffer on each side of the reached roads (default 50)\n"
         "  --max-snap M           origins farther than this from every road are not placed (default 500)\n"
+        "  --walk-tags RULES      change the walk filter: KEY=LIST clauses separated by ';', KEY highway (the\n"
+        "                         walkable classes), foot_yes (foot values that open a way whatever access\n"
+        "                         says) or foot_no (foot or access values that close it); LIST is +v,-v\n"
+        "                         changes or a whole new list: highway=+platform,-steps;foot_no=+use_sidepath\n"
+        "                         (--mode walk; the rules in force are printed; see the README)\n"
+        "  --access-leg count|free count (default): the walk from the origin to the road takes from the minutes;\n"
+        "                         free: the minutes start at the snapped road point (pgRouting, QGIS)\n"
         "  --rings                each threshold minus the one below (5, 10-5, 15-10 min)\n"
         "  --direction from|to    travel from the origins (default) or to them (one-way streets differ)\n"
         "  --all-components       keep every disconnected piece of the network (default: the largest only)\n"

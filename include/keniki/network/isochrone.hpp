@@ -41,6 +41,11 @@ struct IsochroneOptions {
     SnapOptions snap;             ///< origins farther than snap.max_snap_m from every road are not placed (reported)
     Direction direction = Direction::outbound;  ///< isochrones: from the origin; service areas: see NetworkCost
     bool rings = false;           ///< each threshold minus the one below it
+    /// true: the walk from each origin to its snapped road point counts against the threshold (an
+    /// origin 80 m off the road has a minute less on the road). false: the time starts at the snapped
+    /// point, as in pgRouting's pgr_drivingDistance and QGIS's service area; the access leg is then
+    /// still drawn, whole, so the origin lies in its area.
+    bool count_access = true;
     double split_spacing_m = 10;  ///< split by source: sampling of the road lines (boundary precision ~ half of it)
 };
 
@@ -50,7 +55,8 @@ struct Isochrone {
     double from_minutes = 0;    ///< rings: the threshold below (0 for the first, and without rings)
     bool snapped = false;       ///< false: no road within max_snap_m; area empty
     double access_m = 0;        ///< from the origin to the road
-    double road_m = 0;          ///< length of road reached within `minutes`
+    double road_m = 0;          ///< length of road reached within `minutes`: whole edges and the reached parts of partial ones (access leg not included)
+    std::size_t nodes = 0;      ///< road-graph nodes (junctions, dead ends) reached within `minutes`
     MultiPolygon area;
 };
 

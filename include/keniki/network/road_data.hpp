@@ -36,6 +36,7 @@ struct RoadData {
     std::int64_t features_read = 0;  ///< ways or features looked at
     std::int64_t not_roads = 0;      ///< skipped: no road class, areas, closed to everybody, not lines
     std::vector<std::string> notes;  ///< what else the reader had to do (ways cut at missing nodes ...)
+    WalkRules walk;                  ///< the walk rules the ways' `walk` was decided by (RoadReadOptions::walk)
 };
 
 struct RoadReadOptions {
@@ -50,6 +51,10 @@ struct RoadReadOptions {
     ///   oneway: oneway, one_way (see parse_oneway)            length (m): length, length_m
     ///   u / v (node ids of the line's first and last vertex): u/v, source/target, from_node/to_node, fnode/tnode
     std::string speed_field, maxspeed_field, class_field, oneway_field, length_field, u_field, v_field;
+    /// Who may walk where (highway classes; foot and access values): decides each way's `walk` as it
+    /// is read, so every network built from the roads walks by the same rules. Line layers have no
+    /// foot or access field: their class field alone decides (classes in no list: walkable and drivable).
+    WalkRules walk;
 };
 
 /// Reads roads from an OSM file (.pbf, .osm, .osm.bz2, .osm.gz, .osc: by libosmium) or any line

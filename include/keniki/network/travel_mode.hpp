@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace keniki::network {
 
@@ -35,8 +36,44 @@ struct WayTags {
         maxspeed{};
 };
 
-/// Classes people may walk along (unless tags forbid it): trunk ... residential, living_street, service,
-/// pedestrian, track, road, footway, path, steps, cycleway, bridleway, corridor. Not motorways.
+/// Which ways people may walk along: the walk mode's filter, applied as the roads are read (see
+/// RoadReadOptions::walk). A way is walkable when its highway class is in `highway`, its foot
+/// value is not in foot_no, and either its foot value is in foot_yes or its access value is not in
+/// foot_no (foot=yes opens a way that access=private closes).
+/// The defaults are the lists below; apply_walk_tags changes them.
+struct WalkRules {
+    /// Classes people may walk along: trunk ... residential, living_street, service, pedestrian,
+    /// track, road, footway, path, steps, cycleway, bridleway, corridor. Not motorways.
+    std::vector<std::string> highway = {"trunk",         "trunk_link", "primary",       "primary_link", "secondary",   "secondary_link",
+                                        "tertiary",      "tertiary_link", "unclassified", "residential", "living_street", "service",
+                                        "pedestrian",    "track",      "road",          "footway",      "path",        "steps",
+                                        "cycleway",      "bridleway",  "corridor"};
+    /// foot values that open a way of a walkable class even where its access value closes it.
+    std::vector<std::string> foot_yes = {"yes", "designated", "permissive", "destination"};
+    /// foot values that close a way; access values that close it unless its foot value is in foot_yes.
+    std::vector<std::string> foot_no = {"no", "private"};
+
+    bool walkable_class(std::string_view klass) const;
+    /// The rule above, on a way's highway, foot and access values (empty when absent).
+    bool walkable(std::string_view klass, std::string_view foot, std::string_view access) const;
+    /// "highway = trunk, ...; foot = yes, designated, ... opens a way whatever access says; foot or
+    /// access = no, private closes it (foot opening first)". For the notes that go with the roads.
+    std::string describe() const;
+    bool operator==(const WalkRules&) const = default;
+};
+
+/// The rules as built in (one shared instance).
+const WalkRules& default_walk_rules();
+
+/// Changes `rules` by a --walk-tags / [network] walk_tags text: clauses KEY=LIST separated by ';',
+/// KEY one of highway, foot_yes, foot_no, LIST comma-separated values that are either all changes
+/// (+value adds it, -value removes it; removing a value the list does not hold is an error) or all
+/// plain (the list becomes exactly those values). Spaces round items are dropped.
+///   "highway=-steps,+platform; foot_no=+use_sidepath"     "highway=footway,path,pedestrian"
+/// Throws UsageError (the message says what is wrong, without naming the option: callers add that).
+void apply_walk_tags(WalkRules& rules, std::string_view text);
+
+/// Classes people may walk along by the default rules (default_walk_rules().walkable_class).
 bool walkable_class(std::string_view highway);
 /// Classes cars may drive along (unless tags forbid it): motorway ... residential, living_street,
 /// service, road (and the _link classes). Not track, footway, path, steps, cycleway, pedestrian ...
@@ -44,13 +81,13 @@ bool drivable_class(std::string_view highway);
 
 /// Who may use an OSM way. nullopt when it is a road for nobody: no or unknown highway class,
 /// area=yes, or closed to both walkers and cars.
-///   walk:  foot=no|private forbids, foot=yes|designated|permissive|destination allows, else
-///          access=no|private forbids.
+///   walk:  by `walk` (see WalkRules): by default foot=no|private forbids,
+///          foot=yes|designated|permissive|destination allows, else access=no|private forbids.
 ///   drive: the most specific of motorcar, motor_vehicle, vehicle, access decides (no, private,
 ///          agricultural, forestry, delivery, emergency forbid); service=emergency_access|private forbids.
 ///   oneway (cars): oneway=yes|true|1 along, -1|reverse against, no|false|0 both; otherwise
 ///          junction=roundabout|circular and highway=motorway are one-way along.
-std::optional<WayAttributes> classify_way(const WayTags& tags);
+std::optional<WayAttributes> classify_way(const WayTags& tags, const WalkRules& walk = default_walk_rules());
 
 /// A maxspeed value in km/h: "40", "40 km/h", "25 mph", "walk" (6). nullopt for "none", "signals",
 /// zone codes such as "JP:urban", lists and anything else.

@@ -97,6 +97,9 @@ struct NetworkSpec {
     network::SnapOptions snap;    ///< max_snap_m: places farther from every road are reported, not placed
     network::AreaOptions area;    ///< side_m: service areas' buffer on each side of the reached roads
     network::BuildOptions build;  ///< keep_largest_component
+    /// walk_tags: who may walk where (network::apply_walk_tags over the built-in rules), applied as
+    /// the roads are read.
+    network::WalkRules walk;
     int line = 0;
 };
 
