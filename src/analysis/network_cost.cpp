@@ -43,6 +43,24 @@ void NetworkCost::nearest(std::span<const Point> origins, std::span<const Point>
     m_report.unreachable_origins = std::move(r.unreachable_origins);
 }
 
+CostTable NetworkCost::within(std::span<const Point> origins, std::span<const Point> hubs, double limit) const {
+    network::NearestOptions o;
+    o.snap = m_options.snap;
+    o.direction = network::Direction::inbound;
+    o.cutoff_s = limit * 60.0;
+    network::PairsResult r = network::hubs_within(*m_snapper, origins, hubs, o);
+    CostTable t;
+    t.first = std::move(r.first);
+    t.hub = std::move(r.hub);
+    t.cost = std::move(r.cost_s);
+    for (double& c : t.cost) c /= 60.0;
+    const std::lock_guard lock(m_mutex);
+    m_report.unsnapped_origins = std::move(r.unsnapped_origins);
+    m_report.unsnapped_hubs = std::move(r.unsnapped_hubs);
+    m_report.unreachable_origins.clear();
+    return t;
+}
+
 MultiPolygon NetworkCost::service_area(std::span<const Point> hubs, double reach) const {
     network::IsochroneOptions o;
     o.area = m_options.area;

@@ -1,6 +1,10 @@
 #include "keniki/network/search.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "keniki/core/parallel.hpp"
 
@@ -112,6 +116,109 @@ NearestResult nearest_hubs(const Snapper& snapper, std::span<const Point> origin
     for (std::size_t i = 0; i < origins.size(); ++i) {
         if (!r.origin_snaps[i].ok()) r.unsnapped_origins.push_back(i);
         else if (r.hub[i] < 0) r.unreachable_origins.push_back(i);
+    }
+    return r;
+}
+
+PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, std::span<const Point> hubs, const NearestOptions& o) {
+    const RoadNetwork& net = snapper.network();
+    PairsResult r;
+    const std::vector<Snap> hub_snaps = snapper.snap_all(hubs, o.snap.max_snap_m);
+    const std::vector<Snap> origin_snaps = snapper.snap_all(origins, o.snap.max_snap_m);
+    for (std::size_t j = 0; j < hubs.size(); ++j)
+        if (!hub_snaps[j].ok()) r.unsnapped_hubs.push_back(j);
+    for (std::size_t i = 0; i < origins.size(); ++i)
+        if (!origin_snaps[i].ok()) r.unsnapped_origins.push_back(i);
+    // Origins by node: each placed origin under both ends of its edge (CSR).
+    std::vector<std::uint32_t> at_first(net.node_count() + 1, 0), at;
+    for (const auto& s : origin_snaps) {
+        if (!s.ok()) continue;
+        ++at_first[net.edge_u[s.edge] + 1];
+        ++at_first[net.edge_v[s.edge] + 1];
+    }
+    for (std::size_t n = 0; n < net.node_count(); ++n) at_first[n + 1] += at_first[n];
+    at.resize(at_first.back());
+    {
+        std::vector<std::uint32_t> fill(at_first.begin(), at_first.end() - 1);
+        for (std::size_t i = 0; i < origin_snaps.size(); ++i) {
+            const Snap& s = origin_snaps[i];
+            if (!s.ok()) continue;
+            at[fill[net.edge_u[s.edge]]++] = static_cast<std::uint32_t>(i);
+            at[fill[net.edge_v[s.edge]]++] = static_cast<std::uint32_t>(i);
+        }
+    }
+    // Origins by edge, for the hub's own edge.
+    std::vector<std::pair<EdgeId, std::uint32_t>> on_edge;
+    for (std::size_t i = 0; i < origin_snaps.size(); ++i)
+        if (origin_snaps[i].ok()) on_edge.emplace_back(origin_snaps[i].edge, static_cast<std::uint32_t>(i));
+    std::sort(on_edge.begin(), on_edge.end());
+
+    struct Found {
+        std::uint32_t origin, hub;
+        double cost;
+    };
+    std::vector<Found> found;
+    std::mutex found_mutex;
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), hubs.size()));
+    std::vector<std::thread> pool;
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    for (std::size_t t = 0; t < threads; ++t) {
+        pool.emplace_back([&] {
+            try {
+                Dijkstra search(search_graph(net, o.direction));
+                std::vector<std::uint32_t> seen(origins.size(), 0);  // hub + 1 that last visited the origin
+                std::vector<Found> mine;
+                for (std::size_t j; (j = next.fetch_add(1)) < hubs.size();) {
+                    const Snap& h = hub_snaps[j];
+                    if (!h.ok()) continue;
+                    const auto mark = static_cast<std::uint32_t>(j + 1);
+                    const double hub_access = access_seconds(net, h.access_m);
+                    search.clear();
+                    add_source(search, net, PlacedSource{h, hub_access, static_cast<std::uint32_t>(j)}, o.direction);
+                    search.run(o.cutoff_s);
+                    const auto consider = [&](std::uint32_t i, double via) {
+                        const double c = via + access_seconds(net, origin_snaps[i].access_m);
+                        if (c <= o.cutoff_s) mine.push_back({i, static_cast<std::uint32_t>(j), c});
+                    };
+                    // Origins on the hub's own edge: along the edge, or round through its ends.
+                    auto it = std::lower_bound(on_edge.begin(), on_edge.end(), std::pair<EdgeId, std::uint32_t>{h.edge, 0});
+                    for (; it != on_edge.end() && it->first == h.edge; ++it) {
+                        const std::uint32_t i = it->second;
+                        const Snap& p = origin_snaps[i];
+                        const double along = o.direction == Direction::inbound ? cost_along_edge(net, p, h) : cost_along_edge(net, h, p);
+                        seen[i] = mark;
+                        consider(i, std::min(hub_access + along, cost_through_ends(search, net, p, o.direction)));
+                    }
+                    for (const NodeId n : search.settled_nodes()) {
+                        for (std::uint32_t k = at_first[n]; k < at_first[n + 1]; ++k) {
+                            const std::uint32_t i = at[k];
+                            if (seen[i] == mark) continue;
+                            seen[i] = mark;
+                            const double c = cost_through_ends(search, net, origin_snaps[i], o.direction);
+                            if (c < k_inf) consider(i, c);
+                        }
+                    }
+                }
+                const std::lock_guard lock(found_mutex);
+                found.insert(found.end(), mine.begin(), mine.end());
+            } catch (...) {
+                const std::lock_guard lock(found_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.origin != b.origin ? a.origin < b.origin : a.hub < b.hub; });
+    r.first.assign(origins.size() + 1, 0);
+    for (const auto& f : found) ++r.first[f.origin + 1];
+    for (std::size_t i = 0; i < origins.size(); ++i) r.first[i + 1] += r.first[i];
+    r.hub.reserve(found.size());
+    r.cost_s.reserve(found.size());
+    for (const auto& f : found) {
+        r.hub.push_back(f.hub);
+        r.cost_s.push_back(f.cost);
     }
     return r;
 }

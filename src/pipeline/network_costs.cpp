@@ -22,6 +22,11 @@ public:
         m_minutes->nearest(origins, hubs, hub, cost);
         for (auto& c : cost) c *= m_per_minute;
     }
+    analysis::CostTable within(std::span<const Point> origins, std::span<const Point> hubs, double limit) const override {
+        analysis::CostTable t = m_minutes->within(origins, hubs, limit / m_per_minute);
+        for (auto& c : t.cost) c *= m_per_minute;
+        return t;
+    }
     MultiPolygon service_area(std::span<const Point> hubs, double reach) const override {
         return m_minutes->service_area(hubs, reach / m_per_minute);
     }

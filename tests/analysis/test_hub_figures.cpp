@@ -65,6 +65,9 @@ public:
             }
         }
     }
+    CostTable within(std::span<const Point> origins, std::span<const Point> hubs, double limit) const override {
+        return m_line->within(origins, hubs, std::min(limit, m_cut_off));
+    }
     MultiPolygon service_area(std::span<const Point> hubs, double reach) const override {
         return m_line->service_area(hubs, std::min(reach, m_cut_off));
     }

@@ -19,6 +19,16 @@ enum class CostUnit { metres, minutes };
 /// The unit as it appears in column names and summary.json: "m" or "min".
 constexpr std::string_view unit_symbol(CostUnit u) noexcept { return u == CostUnit::metres ? "m" : "min"; }
 
+/// Every (origin, hub) pair within a limit, by origin (CSR): the hubs of origin i are
+/// hub[first[i] .. first[i+1]) with their costs, in increasing hub index.
+struct CostTable {
+    std::vector<std::uint32_t> first;  ///< origins + 1 entries
+    std::vector<std::uint32_t> hub;
+    std::vector<double> cost;
+    std::size_t origins() const { return first.empty() ? 0 : first.size() - 1; }
+    std::size_t pairs() const { return hub.size(); }
+};
+
 class CostModel {
 public:
     virtual ~CostModel() = default;
@@ -29,6 +39,9 @@ public:
     /// For every origin: the index of the cheapest hub (-1 when there is none) and its cost.
     virtual void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                          std::vector<double>& cost) const = 0;
+    /// Every hub within `limit` of every origin, with its cost (catchments of access indices and
+    /// siting). Origins that cannot be placed (off every road) get no pair.
+    virtual CostTable within(std::span<const Point> origins, std::span<const Point> hubs, double limit) const = 0;
     /// The area within `reach` of any of the hubs.
     virtual MultiPolygon service_area(std::span<const Point> hubs, double reach) const = 0;
     /// The area within reach[i] of hub i for any i (stations and bus stops with their own radii).

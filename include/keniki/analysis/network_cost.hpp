@@ -46,6 +46,8 @@ public:
     CostUnit unit() const override { return CostUnit::minutes; }
     void nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub,
                  std::vector<double>& cost) const override;
+    /// Limit in minutes; residents travel to the hubs (inbound).
+    CostTable within(std::span<const Point> origins, std::span<const Point> hubs, double limit) const override;
     /// Reach in minutes.
     MultiPolygon service_area(std::span<const Point> hubs, double reach) const override;
 

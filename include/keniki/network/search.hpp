@@ -67,4 +67,17 @@ struct NearestResult {
 NearestResult nearest_hubs(const Snapper& snapper, std::span<const Point> origins, std::span<const Point> hubs,
                            const NearestOptions& options = {});
 
+/// Every (origin, hub) pair within the cut-off, by origin (CSR, hubs in increasing index), costs in
+/// seconds with both access legs.
+struct PairsResult {
+    std::vector<std::uint32_t> first;  ///< origins + 1 entries
+    std::vector<std::uint32_t> hub;
+    std::vector<double> cost_s;
+    std::vector<std::size_t> unsnapped_origins, unsnapped_hubs;
+};
+
+/// One search per hub, cut off at options.cutoff_s (run in parallel over the hubs); each search visits
+/// only the origins on the edges of the nodes it settles.
+PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, std::span<const Point> hubs, const NearestOptions& options);
+
 }  // namespace keniki::network
