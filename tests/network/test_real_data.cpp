@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@
 #include "keniki/geom/overlay.hpp"
 #include "keniki/network/isochrone.hpp"
 #include "keniki/network/road_network.hpp"
+#include "keniki/network/search.hpp"
 #include "support/test_paths.hpp"
 
 namespace keniki::network {
@@ -200,6 +202,48 @@ TEST(RealData, UbeWalkingEdgeList) {
     // the two loops', less what the small components hold.
     std::printf("ube: %.1f km kept, %.1f km dropped in %u components\n", walk.report.length_m / 1000,
                 walk.report.components.dropped_length_m / 1000, walk.report.components.dropped);
+}
+
+}  // namespace
+}  // namespace keniki::network
+
+namespace keniki::network {
+namespace {
+
+// hubs_within against nearest_hubs on the Ube walking network: with one hub at a time, the nearest
+// search's cost is the pair's cost, and a pair is listed exactly when that cost is within the cut-off
+// (2,000 random residents, 20 hubs at random nodes, 10 minutes).
+TEST(RealData, UbeHubsWithinAgreesWithOneNearestSearchPerHub) {
+    KENIKI_REQUIRE_SHARED("osm/ube_roads_osmnx_walk_shp.zip");
+    const RoadNetwork walk = build_network(read_roads(data("osm/ube_roads_osmnx_walk_shp.zip")), TravelOptions{});
+    const Snapper snapper(walk);
+    const Box box = bounds_of(MultiPoint(walk.node_point.begin(), walk.node_point.end()));
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> x(box.min_corner().x(), box.max_corner().x()), y(box.min_corner().y(), box.max_corner().y());
+    std::vector<Point> residents(2000), hubs;
+    for (auto& p : residents) p = Point{x(rng), y(rng)};
+    for (int k = 0; k < 20; ++k) hubs.push_back(walk.node_point[rng() % walk.node_count()]);
+    NearestOptions o;
+    o.cutoff_s = 600;
+    const PairsResult pairs = hubs_within(snapper, residents, hubs, o);
+    ASSERT_EQ(pairs.first.size(), residents.size() + 1);
+    std::size_t listed = 0;
+    for (std::size_t j = 0; j < hubs.size(); ++j) {
+        const NearestResult one = nearest_hubs(snapper, residents, std::vector<Point>{hubs[j]}, o);
+        for (std::size_t i = 0; i < residents.size(); ++i) {
+            double got = std::numeric_limits<double>::infinity();
+            for (std::uint32_t k = pairs.first[i]; k < pairs.first[i + 1]; ++k)
+                if (pairs.hub[k] == j) got = pairs.cost_s[k];
+            if (one.hub[i] == 0) {
+                ++listed;
+                EXPECT_NEAR(got, one.cost_s[i], 1e-6) << "resident " << i << " hub " << j;
+            } else {
+                EXPECT_TRUE(std::isinf(got)) << "resident " << i << " hub " << j << " listed at " << got << " s";
+            }
+        }
+    }
+    EXPECT_EQ(listed, pairs.hub.size());
+    EXPECT_GT(listed, 100u);
 }
 
 }  // namespace
