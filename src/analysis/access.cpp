@@ -92,4 +92,22 @@ AccessResult access_scores(const CostTable& table, std::span<const double> deman
     return r;
 }
 
+std::vector<std::vector<UnitAccess>> unit_access(const ModelResult& model, std::span<const double> score) {
+    std::vector<std::vector<UnitAccess>> out(model.tiers.size());
+    for (std::size_t t = 0; t < model.tiers.size(); ++t) {
+        const TierResidents& res = model.tiers[t].residents;
+        const ResidentPieces& pieces = *res.pieces;
+        out[t].resize(model.tiers[t].units.size());
+        for (std::size_t i = 0; i < res.size(); ++i) {
+            if (res.unit[i] < 0) continue;
+            const double a = score[static_cast<std::size_t>(pieces.resident[i])];
+            const PeopleCount w{pieces.population[i], pieces.age65[i], pieces.age75[i]};
+            UnitAccess& u = out[t][static_cast<std::size_t>(res.unit[i])];
+            u.people += w;
+            u.score_sum += w * a;
+        }
+    }
+    return out;
+}
+
 }  // namespace keniki::analysis

@@ -1,6 +1,8 @@
 #include "keniki/pipeline/model_inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -71,6 +73,19 @@ struct Reader {
         layer.crs = model.working_crs;
     }
 };
+
+/// " (its fields: a, b, c)" for messages about a field that is not there.
+std::string fields_text(const Layer& layer) {
+    std::string out;
+    for (const auto& f : layer.fields) out += (out.empty() ? "" : ", ") + f.name;
+    return " (its fields: " + (out.empty() ? std::string("none") : out) + ")";
+}
+
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
 
 std::string text_of(const Feature& f, const Layer& layer, const std::string& field) {
     if (field.empty()) return std::to_string(f.id);
@@ -323,10 +338,28 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
 
     // Facilities.
     std::map<std::string, std::vector<std::int32_t>> facilities_of;
+    // Supply figures the [[access]] indices ask for: field -> facility index -> value.
+    std::map<std::string, std::map<std::int32_t, double>> supply_of;
     for (const auto& fs : plan.facilities) {
         progress.note("facilities " + fs.id + ": " + fs.source.path);
         Layer layer = reader.read(fs.source, "facilities:" + fs.id, prov);
         reader.to_working(layer);
+        std::vector<std::pair<std::string, std::size_t>> supply_fields;
+        for (const auto& a : plan.access) {
+            if (a.supply_field.empty()) continue;
+            bool mine = a.facilities == fs.id;
+            for (const auto& ts : plan.tiers)
+                if (ts.id == a.tier && (ts.facilities.empty() ? plan.facilities.front().id : ts.facilities) == fs.id) mine = true;
+            {
+                if (!mine) continue;
+                const auto idx = layer.field_index(a.supply_field);
+                if (!idx)
+                    throw UsageError("access '" + a.id + "': supply_field '" + a.supply_field + "' is not a field of the facilities layer" +
+                                         fields_text(layer),
+                                     Where{fs.source.path, layer.name, {}, a.supply_field, plan.line_of("access", a.line)});
+                supply_fields.emplace_back(a.supply_field, *idx);
+            }
+        }
         std::int64_t used = 0;
         no_geometry.clear();
         for (const auto& f : layer.features) {
@@ -344,6 +377,14 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
             fac.kind = fs.kind_field.empty() ? "" : text_of(f, layer, fs.kind_field);
             fac.source = fs.id;
             fac.location = at;
+            for (const auto& [field, idx] : supply_fields) {
+                const auto v = as_number(f.values[idx]);
+                if (!v || !(*v >= 0) || std::isinf(*v))
+                    throw DataError("the supply (" + field + ") of facility '" + fac.name + "' is " + (v ? std::to_string(*v) : std::string("empty")) +
+                                        ": an access index needs a number >= 0 for every hub",
+                                    Where{fs.source.path, layer.name, f.id, field});
+                supply_of[field][static_cast<std::int32_t>(model.input.facilities.size())] = *v;
+            }
             facilities_of[fs.id].push_back(static_cast<std::int32_t>(model.input.facilities.size()));
             model.input.facilities.push_back(std::move(fac));
             ++used;
@@ -419,6 +460,38 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
         tier.cost = model.costs.back().get();
     }
     model.input.options.nesting_tolerance = plan.analysis.nesting_tolerance;
+    // Access indices: the tier's hubs, their supply and the catchment's cost model.
+    for (const auto& a : plan.access) {
+        AccessInput in;
+        in.spec = &a;
+        for (std::size_t t = 0; t < plan.tiers.size(); ++t)
+            if (!a.tier.empty() && plan.tiers[t].id == a.tier) in.tier = t;
+        if (in.tier) {
+            in.hubs = model.input.tiers[*in.tier].hubs;
+        } else {
+            const std::set<std::string> kinds(a.hub_kinds.begin(), a.hub_kinds.end());
+            for (const auto i : facilities_of[a.facilities])
+                if (kinds.count(model.input.facilities[static_cast<std::size_t>(i)].kind)) in.hubs.push_back(i);
+            if (in.hubs.empty())
+                throw DataError("access " + a.id + ": no facility of the kinds " + a.hub_kinds.front() + (a.hub_kinds.size() > 1 ? " ..." : "") +
+                                    " in facilities '" + a.facilities + "'",
+                                Where{plan.file.string(), {}, {}, {}, a.line});
+        }
+        for (const auto h : in.hubs) in.supply.push_back(a.supply_field.empty() ? 1.0 : supply_of[a.supply_field].at(h));
+        const project::ReachSpec& reach = a.catchment ? *a.catchment : plan.tiers[*in.tier].reach;
+        if (reach.mode == "straight") {
+            model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
+            in.catchment = reach.metres;
+            in.catchment_text = "straight line " + number_text(reach.metres) + " m";
+        } else {
+            progress.note("road network (" + reach.mode + (reach.elderly ? ", elderly" : "") + ") for access " + a.id);
+            model.costs.push_back(model.networks->minutes(reach.mode, reach.elderly));
+            in.catchment = reach.minutes;
+            in.catchment_text = reach.mode + " " + number_text(reach.minutes) + " min" + (reach.elderly ? " (elderly pace)" : "");
+        }
+        in.cost = model.costs.back().get();
+        model.access.push_back(std::move(in));
+    }
     if (model.networks) {
         for (auto& p : model.networks->provenance()) model.inputs.push_back(std::move(p));
     }

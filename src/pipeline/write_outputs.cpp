@@ -80,6 +80,10 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
     report::LayerOptions layer_options;
     layer_options.residents = options.residents;
     auto layers = report::build_output_layers(inputs.input, results.model, inputs.working_crs, layer_options);
+    if (!results.access.empty()) {
+        report::add_access_layers(layers, inputs.input, results.model, results.access);
+        report::add_access_summary(summary, inputs.input, results.model, results.access);
+    }
     if (results.transport) {
         report::add_transport_layers(layers, inputs.input, results.model, *results.transport, inputs.working_crs);
         report::add_transport_summary(summary, inputs.input, results.model, *results.transport);

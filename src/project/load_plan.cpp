@@ -34,6 +34,9 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"transport.stops", {  // also the tables of a scenario's add_stops
                              "id", "kind", "source", "id_field", "name_field", "departures_field"}},
         {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops"}},
+        {"access", {"id", "name", "tier", "hub_kinds", "facilities", "supply_field", "demand", "method", "catchment", "decay", "threshold_per_1000"}},
+        {"access.catchment", {"mode", "metres", "minutes", "elderly"}},
+        {"access.decay", {"bands", "gaussian", "power"}},
     };
     return keys;
 }
@@ -126,6 +129,7 @@ public:
         read_transport(top);
         read_scenarios(root);
         read_network(top);
+        read_access(root);
         check_references();
     }
 
@@ -176,7 +180,7 @@ private:
     }
 
     void check_top_keys(const toml::table& root) {
-        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis", "transport", "scenarios", "network"};
+        const std::vector<std::string> known{"study", "residents", "facilities", "tiers", "output", "analysis", "transport", "scenarios", "network", "access"};
         for (auto&& [key, node] : root) {
             const std::string k(key.str());
             if (std::find(known.begin(), known.end(), k) != known.end()) continue;
@@ -835,6 +839,110 @@ private:
                 if (other.id == sc.id) problem(sc.line, "scenario id '" + sc.id + "' is used twice");
             }
             m_plan.scenarios.push_back(std::move(sc));
+        }
+    }
+
+    // ---- access indices ---------------------------------------------------------------------
+
+    void read_decay(const Scope& d, DecaySpec& decay) {
+        decay.line = d.line;
+        check_keys(d, keys_of("access.decay"));
+        int given = 0;
+        if (const toml::node* n = find(d, "bands")) {
+            ++given;
+            decay.kind = "bands";
+            const toml::array* arr = n->as_array();
+            bool ok = arr && !arr->empty();
+            double last = 0;
+            for (std::size_t i = 0; ok && i < arr->size(); ++i) {
+                const toml::array* band = arr->get(i)->as_array();
+                const auto number = [&](std::size_t k) -> std::optional<double> {
+                    if (!band || band->size() != 2) return std::nullopt;
+                    return band->get(k)->value<double>();
+                };
+                const auto upper = number(0), weight = number(1);
+                if (!upper || !weight || !(*upper > last) || !(*weight >= 0)) {
+                    ok = false;
+                    break;
+                }
+                last = *upper;
+                decay.bands.emplace_back(*upper, *weight);
+            }
+            if (!ok)
+                problem(line_of(*n), d.prefix() + d.name("bands") +
+                                         " must list [upper cost, weight] pairs with rising upper costs and weights >= 0, e.g. "
+                                         "[[10, 1.0], [20, 0.68], [30, 0.22]]");
+        }
+        bool gaussian = false;
+        if (get_bool(d, "gaussian", gaussian) && gaussian) {
+            ++given;
+            decay.kind = "gaussian";
+        }
+        if (get_number(d, "power", decay.beta)) {
+            ++given;
+            decay.kind = "power";
+            if (!(decay.beta > 0) || decay.beta > 10)
+                problem(m_plan.line_of(d.key_path("power"), d.line), d.prefix() + d.name("power") + " must be in (0, 10], not " + number_text(decay.beta));
+        }
+        if (given != 1)
+            problem(d.line, d.prefix() + "decay takes exactly one of bands = [[...]], gaussian = true or power = <beta>");
+    }
+
+    void read_access(const toml::table& root) {
+        const toml::array* arr = table_array(root, "access");
+        if (!arr) return;
+        std::vector<std::string> tier_ids;
+        for (const auto& t : m_plan.tiers) tier_ids.push_back(t.id);
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& t = *arr->get(i)->as_table();
+            AccessSpec a;
+            a.line = line_of(t);
+            Scope s{&t, "access[" + std::to_string(i) + "]", "access " + std::to_string(i + 1), "", "", a.line};
+            check_keys(s, keys_of("access"));
+            if (get_non_empty_string(s, "id", a.id, true, "names the index in the outputs, e.g. \"csw\"")) s.label = "access '" + a.id + "'";
+            a.name = a.id;
+            get_string(s, "name", a.name);
+            const bool by_tier = get_non_empty_string(s, "tier", a.tier);
+            const bool by_kind = get_string_list(s, "hub_kinds", a.hub_kinds, false, {});
+            get_string(s, "facilities", a.facilities);
+            if (by_tier == by_kind)
+                problem(a.line, s.prefix() + "name the hubs that supply with either tier = \"...\" (a tier's hubs) or hub_kinds = [...] (facilities of these kinds)");
+            if (by_tier && std::find(tier_ids.begin(), tier_ids.end(), a.tier) == tier_ids.end())
+                problem(m_plan.line_of(s.key_path("tier"), a.line), s.prefix() + "tier = " + dq(a.tier) + " names no tier" + did_you_mean(a.tier, tier_ids, '"'));
+            if (by_kind) {
+                std::vector<std::string> facility_ids;
+                for (const auto& f : m_plan.facilities) facility_ids.push_back(f.id);
+                if (a.facilities.empty() && m_plan.facilities.size() == 1) a.facilities = m_plan.facilities.front().id;
+                else if (a.facilities.empty())
+                    problem(a.line, s.prefix() + "the plan has several [[facilities]]: name the one with the hubs, facilities = " + choices_text(facility_ids));
+                else if (std::find(facility_ids.begin(), facility_ids.end(), a.facilities) == facility_ids.end())
+                    problem(m_plan.line_of(s.key_path("facilities"), a.line),
+                            s.prefix() + "facilities = " + dq(a.facilities) + " names no [[facilities]] entry" + did_you_mean(a.facilities, facility_ids, '"'));
+                if (!t.contains("catchment")) missing(s, "catchment", "with hub_kinds there is no tier reach to default to, e.g. { mode = \"straight\", metres = 1000 }");
+            }
+            get_string(s, "supply_field", a.supply_field);
+            if (const auto d = get_choice(s, "demand", {"pop_total", "pop_65plus", "pop_75plus"})) a.demand = *d;
+            if (const auto m = get_choice(s, "method", {"2sfca", "e2sfca", "gravity"}, true)) a.method = *m;
+            if (const auto c = get_table(s, "catchment", false, "{ mode = \"straight\", metres = 1000 }")) {
+                ReachSpec reach;
+                read_reach(*c, reach);
+                a.catchment = reach;
+            }
+            if (const auto d = get_table(s, "decay", false, "{ bands = [[10, 1.0], [20, 0.68], [30, 0.22]] }")) read_decay(*d, a.decay);
+            if (a.method == "2sfca" && a.decay.kind != "none")
+                problem(a.decay.line, s.prefix() + "method = \"2sfca\" weighs everyone in the catchment alike: a decay needs method = \"e2sfca\" or \"gravity\"");
+            if (a.method == "e2sfca" && a.decay.kind == "none")
+                problem(a.line, s.prefix() + "method = \"e2sfca\" needs a decay, e.g. decay = { bands = [[10, 1.0], [20, 0.68], [30, 0.22]] }");
+            double threshold = 0;
+            if (get_number(s, "threshold_per_1000", threshold)) {
+                if (!(threshold >= 0)) problem(m_plan.line_of(s.key_path("threshold_per_1000"), a.line), s.prefix() + "threshold_per_1000 must be >= 0");
+                a.threshold_per_1000 = threshold;
+            }
+            for (const auto& other : m_plan.access)
+                if (other.id == a.id) problem(a.line, "access id '" + a.id + "' is used twice");
+            if (a.catchment && a.catchment->mode != "straight" && !m_plan.network.enabled)
+                problem(a.catchment->line, s.prefix() + "catchment mode \"" + a.catchment->mode + "\" runs along roads: the plan needs a [network] section");
+            m_plan.access.push_back(std::move(a));
         }
     }
 

@@ -486,6 +486,42 @@ std::string facilities(const PageParts& p) {
     return out;
 }
 
+/// Capacity-aware access ([[access]]): this unit's population-weighted scores, per 1,000 people of
+/// each group, beside the study area's, and whether the unit is below the plan's threshold.
+std::string access(const PageParts& p) {
+    if (!p.s.contains("access") || !p.s["access"].is_array() || p.s["access"].empty()) return {};
+    std::string rows;
+    const json& list = p.s["access"];
+    for (std::size_t ai = 0; ai < list.size(); ++ai) {
+        const json& a = list[ai];
+        if (!a.contains("tiers") || !a["tiers"].is_array()) continue;
+        for (std::size_t k = 0; k < a["tiers"].size(); ++k) {
+            const json& jt = a["tiers"][k];
+            if (jt.value("id", "") != p.tier.id || !jt.contains("units") || !jt["units"].is_array()) continue;
+            for (std::size_t j = 0; j < jt["units"].size(); ++j) {
+                if (as_text(jt["units"][j].value("unit_id", json())) != p.unit.id) continue;
+                const std::string up = "/access/" + std::to_string(ai) + "/tiers/" + std::to_string(k) + "/units/" + std::to_string(j);
+                const std::string ap = "/access/" + std::to_string(ai);
+                const bool low = jt["units"][j].value("below", false);
+                rows += "<tr><td title=\"" + escape(as_text(a.value("decay", json()))) + "\">" + escape(as_text(a.value("name", json()))) + "<br><span class=\"note\">" +
+                        escape(as_text(a.value("method", json()))) + " · " + escape(as_text(a.value("catchment", json()))) + " · " +
+                        escape(as_text(a.value("score_unit", json()))) + "</span></td>";
+                for (const char* g : {"pop_total", "pop_65plus", "pop_75plus"}) rows += "<td class=\"n\">" + fig(p.s, up + "/per1000/" + g, 3) + "</td>";
+                rows += "<td class=\"n\">" + fig(p.s, ap + "/study/mean_per1000", 3) + "</td><td>" +
+                        (low ? p.t("基準未満", "below threshold") + std::string(" (") + fig(p.s, ap + "/threshold_per_1000", 3) + ")" : std::string()) + "</td></tr>";
+            }
+        }
+    }
+    if (rows.empty()) return {};
+    return "<section><h2>" + p.t("容量を考慮したアクセス（2SFCA）", "Capacity-aware access (2SFCA)") + "</h2><table><thead><tr><th>" +
+           p.t("指標", "Index") + "</th><th class=\"n\">" + p.t("総人口で加重", "weighted by all") + "</th><th class=\"n\">" + p.t("65歳以上で加重", "by 65+") +
+           "</th><th class=\"n\">" + p.t("75歳以上で加重", "by 75+") + "</th><th class=\"n\">" + p.t("市全体", "Study area") + "</th><th></th></tr></thead><tbody>" + rows +
+           "</tbody></table><p class=\"note\">" +
+           p.t("拠点の定員（職員数など）を、集水域内の需要で分け合った値（需要1,000人あたり）。近くても利用者が多い拠点は小さく数えます。",
+               "Each hub's capacity (staff and the like) shared by the demand within its catchment, per 1,000 people of demand: a near hub shared by many counts for less.") +
+           "</p></section>";
+}
+
 std::string scenarios(const PageParts& p) {
     if (!p.ctx.has_scenarios) return {};
     const json& list = p.s["scenarios"];
@@ -582,6 +618,7 @@ std::string unit_page(const ReportContext& ctx, std::size_t ti, std::size_t ui) 
     out += elsewhere_and_below(p);
     if (unit.feature || !ctx.has_transport) out += transport(p);
     out += facilities(p);
+    out += access(p);
     out += scenarios(p);
     out += footer(p);
     out += "\n</main>\n";

@@ -34,7 +34,7 @@ std::vector<Hub> make_hubs(const TownShape& shape, const std::vector<Settlement>
     std::vector<Hub> out;
     const Settlement& town = settlements.front();
     out.push_back({"CC1", "consultation_center", "架空市自立相談支援センター", "Kaku City Self-Reliance Support Consultation Centre",
-                   shifted(town.centre, 60, 90)});
+                   shifted(town.centre, 60, 90), 4});
 
     int n = 0;
     for (const Area& a : shape.welfare_areas()) {
@@ -42,7 +42,9 @@ std::vector<Hub> make_hubs(const TownShape& shape, const std::vector<Settlement>
         if (s < 0) throw std::logic_error("demo welfare area " + a.name + " has no settlement");
         Point at = shifted(settlements[static_cast<std::size_t>(s)].centre, -110, 70);
         if (!boost::geometry::within(at, a.polygon)) at = settlements[static_cast<std::size_t>(s)].centre;
-        out.push_back({numbered("WC", ++n, 1), "welfare_center", a.name + "地域福祉センター", a.name_en + " Community Welfare Centre", at});
+        // Community social workers: two at the first centre (the old town's), one at each other.
+        ++n;
+        out.push_back({numbered("WC", n, 1), "welfare_center", a.name + "地域福祉センター", a.name_en + " Community Welfare Centre", at, n == 1 ? 2 : 1});
     }
 
     n = 0;
@@ -52,7 +54,7 @@ std::vector<Hub> make_hubs(const TownShape& shape, const std::vector<Settlement>
                           : shape.polar(0.5 * (a.first_degree + a.last_degree), 0.5 * (a.inner + a.outer));
         if (!boost::geometry::within(at, a.polygon) && s >= 0) at = settlements[static_cast<std::size_t>(s)].centre;
         if (!boost::geometry::within(at, a.polygon)) throw std::logic_error("demo community hall outside " + a.name);
-        out.push_back({numbered("CH", ++n, 1), "community_hall", a.name + "公民館", a.name_en + " Community Hall", at});
+        out.push_back({numbered("CH", ++n, 1), "community_hall", a.name + "公民館", a.name_en + " Community Hall", at, 1});
     }
 
     // Salons: one in every village, more in the bigger places (in members' houses or small halls).
@@ -67,7 +69,7 @@ std::vector<Hub> make_hubs(const TownShape& shape, const std::vector<Settlement>
             } while (!shape.inside(at, 100));
             const std::string place = count > 1 ? s.name + std::to_string(i + 1) + "丁目" : s.name;
             const std::string place_en = count > 1 ? s.name_en + " " + std::to_string(i + 1) + "-chome" : s.name_en;
-            out.push_back({numbered("SA", ++n, 2), "salon", "ふれあいいきいきサロン" + place, "Fureai Ikiiki Salon " + place_en, at});
+            out.push_back({numbered("SA", ++n, 2), "salon", "ふれあいいきいきサロン" + place, "Fureai Ikiiki Salon " + place_en, at, 1});
         }
     }
     return out;

@@ -19,6 +19,7 @@ struct Hub {
     std::string name;
     std::string name_en;
     Point at;  ///< local metres
+    int staff = 1;     ///< people who serve there (the supply of the demo's access index)
 };
 
 std::vector<Hub> make_hubs(const TownShape& shape, const std::vector<Settlement>& settlements, Random& random);

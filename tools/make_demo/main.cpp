@@ -128,8 +128,8 @@ int run(const std::filesystem::path& dir) {
                   100.0 * very_old / residents.size(), static_cast<long long>(residents.back().household));
     write(dir, "residents.csv", people, "residents", shares);
 
-    Layer hub_layer = make_layer("hubs", {{"hub_id", text}, {"kind", text}, {"name", text}, {"name_en", text}});
-    for (const Hub& h : hubs) add(hub_layer, geo.lonlat(h.at), {h.id, h.kind, h.name, h.name_en});
+    Layer hub_layer = make_layer("hubs", {{"hub_id", text}, {"kind", text}, {"name", text}, {"name_en", text}, {"staff", FieldType::integer}});
+    for (const Hub& h : hubs) add(hub_layer, geo.lonlat(h.at), {h.id, h.kind, h.name, h.name_en, static_cast<std::int64_t>(h.staff)});
     write(dir, "hubs.geojson", hub_layer, "hubs");
 
     Layer rail = make_layer("rail", {{"line_id", text}, {"name", text}, {"name_en", text}});

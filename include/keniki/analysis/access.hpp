@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "keniki/analysis/cost_model.hpp"
+#include "keniki/analysis/service_model.hpp"
 
 namespace keniki::analysis {
 
@@ -52,5 +53,19 @@ struct AccessResult {
 /// Scores from a table of (demand point, hub) costs (CostModel::within). Throws UsageError for
 /// negative or NaN demand or supply, or sizes that do not match.
 AccessResult access_scores(const CostTable& table, std::span<const double> demand, std::span<const double> supply, const AccessOptions& options);
+
+/// A unit's residents' scores, weighted by each group: mean score = score_sum / people, per group.
+struct UnitAccess {
+    PeopleCount people;     ///< the unit's people (total, 65+, 75+)
+    PeopleCount score_sum;  ///< Σ people x score, per group
+    /// Mean score weighted by the group's people (0 when the unit has none of them).
+    double mean_total() const { return people.total > 0 ? score_sum.total / people.total : 0; }
+    double mean_65plus() const { return people.age65 > 0 ? score_sum.age65 / people.age65 : 0; }
+    double mean_75plus() const { return people.age75 > 0 ? score_sum.age75 / people.age75 : 0; }
+};
+
+/// Per tier and unit, the population-weighted scores of the model's residents (`score` has one
+/// entry per ModelInput resident; area-weighted pieces carry their resident's score).
+std::vector<std::vector<UnitAccess>> unit_access(const ModelResult& model, std::span<const double> score);
 
 }  // namespace keniki::analysis

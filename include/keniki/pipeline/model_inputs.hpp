@@ -4,6 +4,7 @@
 // builds the cost model of every tier, and records where everything came from.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,17 @@
 
 namespace keniki::pipeline {
 
+/// One [[access]] index, ready to compute: its hubs with their supply and the catchment's cost model.
+struct AccessInput {
+    const project::AccessSpec* spec = nullptr;
+    std::optional<std::size_t> tier;    ///< index into input.tiers, when the hubs are a tier's
+    std::vector<std::int32_t> hubs;     ///< indices into input.facilities (the tier's hubs)
+    std::vector<double> supply;         ///< per hub
+    const analysis::CostModel* cost = nullptr;  ///< the catchment's (owned by ModelInputs::costs)
+    double catchment = 0;               ///< in the cost model's unit
+    std::string catchment_text;         ///< "straight line 1000 m", "walk 15 min (elderly)"
+};
+
 struct ModelInputs {
     analysis::ModelInput input;
     std::vector<std::unique_ptr<analysis::CostModel>> costs;  ///< owned here, referenced by the tiers
@@ -23,6 +35,7 @@ struct ModelInputs {
     std::string working_crs_reason;
     std::vector<report::InputProvenance> inputs;
     std::vector<std::string> warnings;  ///< what reading found worth saying (skipped features, census join)
+    std::vector<AccessInput> access;    ///< [[access]], in plan order
 };
 
 /// Reads and prepares everything the plan names. Throws DataError / UsageError naming the file,

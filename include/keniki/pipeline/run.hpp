@@ -10,6 +10,7 @@
 #include "keniki/pipeline/model_inputs.hpp"
 #include "keniki/pipeline/progress.hpp"
 #include "keniki/project/plan.hpp"
+#include "keniki/report/access_outputs.hpp"
 #include "keniki/report/transport_outputs.hpp"
 
 namespace keniki::pipeline {
@@ -17,6 +18,7 @@ namespace keniki::pipeline {
 struct Results {
     analysis::ModelResult model;
     std::optional<report::TransportOutputs> transport;  ///< when the plan has [transport]
+    std::vector<report::AccessOutcome> access;          ///< [[access]], in plan order
     /// Everything worth a planner's look, in order: the inputs' warnings, residents or hubs outside
     /// every unit, residents no road places or brings to a hub, tiers that do not nest.
     std::vector<std::string> warnings;

@@ -175,6 +175,31 @@ struct ScenarioSpec {
     int line = 0;
 };
 
+/// How a hub's pull falls off with cost in an access index ([[access]].decay).
+struct DecaySpec {
+    std::string kind = "none";                        ///< "none" | "bands" | "gaussian" | "power"
+    std::vector<std::pair<double, double>> bands;     ///< bands: (upper cost, weight), ascending
+    double beta = 1.0;                                ///< power
+    int line = 0;
+};
+
+/// A capacity-aware access index ([[access]]): how much of the hubs' capacity each person can count
+/// on, shared with everyone else in reach (2SFCA family).
+struct AccessSpec {
+    std::string id;                   ///< names the outputs: access_<id>_...
+    std::string name;                 ///< display name (default: the id)
+    std::string tier;                 ///< the hubs of this tier (and its reach as the default catchment), or:
+    std::vector<std::string> hub_kinds;  ///< the facilities of these kinds (then `catchment` is required)
+    std::string facilities;           ///< with hub_kinds: the [[facilities]] entry ("" = the only one)
+    std::string supply_field;         ///< numeric field of the hubs' facilities layer ("" = each hub supplies 1)
+    std::string demand = "pop_total"; ///< "pop_total" | "pop_65plus" | "pop_75plus"
+    std::string method = "2sfca";     ///< "2sfca" | "e2sfca" | "gravity"
+    std::optional<ReachSpec> catchment;  ///< default: the tier's reach
+    DecaySpec decay;                  ///< e2sfca / gravity
+    std::optional<double> threshold_per_1000;  ///< units scoring below this supply per 1,000 people are listed
+    int line = 0;
+};
+
 /// Analysis options with documented defaults.
 struct AnalysisSpec {
     double nesting_tolerance = 0.01;  ///< a unit may lie up to this share of its area outside its parent
@@ -201,6 +226,7 @@ struct Plan {
     TransportSpec transport;
     std::vector<ScenarioSpec> scenarios;
     NetworkSpec network;
+    std::vector<AccessSpec> access;  ///< [[access]]
 
     /// Line in the plan of every key and table it gives, by dotted path with 0-based indices:
     /// "study.boundary", "residents.age65_field", "facilities[0].kind_field", "tiers[1].reach.metres".

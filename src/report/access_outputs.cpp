@@ -1,0 +1,130 @@
+#include "keniki/report/access_outputs.hpp"
+
+#include <cmath>
+
+namespace keniki::report {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+double per_1000(double score) { return std::round(score * 1000 * 1e6) / 1e6; }
+
+/// The unit's population-weighted scores, per 1,000 people, by group.
+json unit_json(const analysis::UnitAccess& u) {
+    return json{{"pop_total", per_1000(u.mean_total())}, {"pop_65plus", per_1000(u.mean_65plus())}, {"pop_75plus", per_1000(u.mean_75plus())}};
+}
+
+bool below(const AccessOutcome& a, const analysis::UnitAccess& u) {
+    if (!a.threshold_per_1000) return false;
+    const double mean = a.demand == "pop_65plus" ? u.mean_65plus() : a.demand == "pop_75plus" ? u.mean_75plus() : u.mean_total();
+    return mean * 1000 < *a.threshold_per_1000;
+}
+
+}  // namespace
+
+std::string demand_words(const std::string& demand, bool japanese) {
+    if (japanese) return demand == "pop_65plus" ? "65歳以上1,000人あたり" : demand == "pop_75plus" ? "75歳以上1,000人あたり" : "人口1,000人あたり";
+    return demand == "pop_65plus" ? "per 1,000 people aged 65+" : demand == "pop_75plus" ? "per 1,000 people aged 75+" : "per 1,000 people";
+}
+
+void add_access_layers(OutputLayers& layers, const analysis::ModelInput& input, const analysis::ModelResult& model,
+                       const std::vector<AccessOutcome>& access) {
+    (void)input;
+    for (const auto& a : access) {
+        const std::string p = "access_" + a.id + "_";
+        for (std::size_t t = 0; t < layers.units.size() && t < a.units.size(); ++t) {
+            Layer& units = layers.units[t];
+            const auto total = units.add_field({p + "per1000_pop_total", FieldType::real});
+            const auto a65 = units.add_field({p + "per1000_pop_65plus", FieldType::real});
+            const auto a75 = units.add_field({p + "per1000_pop_75plus", FieldType::real});
+            const auto low = a.threshold_per_1000 ? std::optional(units.add_field({p + "below", FieldType::integer})) : std::nullopt;
+            for (std::size_t u = 0; u < units.features.size() && u < a.units[t].size(); ++u) {
+                const auto& ua = a.units[t][u];
+                auto& v = units.features[u].values;
+                v[total] = per_1000(ua.mean_total());
+                v[a65] = per_1000(ua.mean_65plus());
+                v[a75] = per_1000(ua.mean_75plus());
+                if (low) v[*low] = static_cast<std::int64_t>(below(a, ua));
+            }
+        }
+        // Hubs: by facility index on the hubs layer, by facility on the supplying tier's table.
+        const auto add_hub_columns = [&](Layer& l, const auto& facility_of_row) {
+            const auto s = l.add_field({p + "supply", FieldType::real});
+            const auto d = l.add_field({p + "demand_" + a.demand, FieldType::real});
+            const auto r = l.add_field({p + "per1000", FieldType::real});
+            for (std::size_t row = 0; row < l.features.size(); ++row) {
+                const std::int32_t fac = facility_of_row(row);
+                for (std::size_t j = 0; j < a.hubs.size(); ++j) {
+                    if (a.hubs[j] != fac) continue;
+                    l.features[row].values[s] = a.supply_values[j];
+                    l.features[row].values[d] = std::round(a.result.hub_demand[j] * 1e3) / 1e3;
+                    l.features[row].values[r] = per_1000(a.result.hub_ratio[j]);
+                }
+            }
+        };
+        add_hub_columns(layers.hubs, [](std::size_t row) { return static_cast<std::int32_t>(row); });
+        if (a.tier && *a.tier < layers.hub_figures.size() && *a.tier < model.tiers.size()) {
+            const auto& hubs = model.tiers[*a.tier].hubs;
+            add_hub_columns(layers.hub_figures[*a.tier], [&](std::size_t row) { return row < hubs.size() ? hubs[row].facility : -1; });
+        }
+        // Point residents (one feature per model resident): their own score.
+        for (auto& l : layers.residents) {
+            if (l.features.size() != a.result.score.size()) continue;
+            const auto col = l.add_field({p + "per1000", FieldType::real});
+            for (std::size_t i = 0; i < l.features.size(); ++i) l.features[i].values[col] = per_1000(a.result.score[i]);
+        }
+    }
+}
+
+void add_access_summary(json& summary, const analysis::ModelInput& input, const analysis::ModelResult& model, const std::vector<AccessOutcome>& access) {
+    json list = json::array();
+    for (const auto& a : access) {
+        json j{{"id", a.id},
+               {"name", a.name},
+               {"method", a.method},
+               {"demand", a.demand},
+               {"score_unit", "supply (" + (a.supply.empty() ? std::string("hubs") : a.supply) + ") " + demand_words(a.demand, false)},
+               {"supply_field", a.supply.empty() ? json(nullptr) : json(a.supply)},
+               {"tier", a.tier ? json(model.tiers[*a.tier].id) : json(nullptr)},
+               {"catchment", a.catchment},
+               {"cost", a.cost},
+               {"decay", a.decay},
+               {"threshold_per_1000", a.threshold_per_1000 ? json(*a.threshold_per_1000) : json(nullptr)},
+               {"pairs_within_catchment", a.pairs}};
+        double supply = 0, weighted = 0, demand = 0;
+        for (const double s : a.supply_values) supply += s;
+        for (std::size_t i = 0; i < a.result.score.size(); ++i) {
+            const double d = a.demand == "pop_65plus" ? input.residents.age65[i] : a.demand == "pop_75plus" ? input.residents.age75[i] : input.residents.population[i];
+            weighted += a.result.score[i] * d;
+            demand += d;
+        }
+        j["study"] = {{"supply_total", supply},
+                      {"supply_reaching_demand", a.result.supply_reached},
+                      {"demand_total", demand},
+                      {"mean_per1000", demand > 0 ? json(per_1000(weighted / demand)) : json(nullptr)},
+                      {"supply_per1000_of_demand", demand > 0 ? json(per_1000(supply / demand)) : json(nullptr)}};
+        j["hubs"] = json::array();
+        for (std::size_t h = 0; h < a.hubs.size(); ++h) {
+            const auto& f = input.facilities[static_cast<std::size_t>(a.hubs[h])];
+            j["hubs"].push_back({{"hub_id", f.id},
+                                 {"name", f.name},
+                                 {"supply", a.supply_values[h]},
+                                 {"demand_in_catchment", std::round(a.result.hub_demand[h] * 1e3) / 1e3},
+                                 {"per1000", per_1000(a.result.hub_ratio[h])}});
+        }
+        j["tiers"] = json::array();
+        for (std::size_t t = 0; t < model.tiers.size() && t < a.units.size(); ++t) {
+            json jt{{"id", model.tiers[t].id}, {"units", json::array()}, {"below_threshold", json::array()}};
+            for (std::size_t u = 0; u < a.units[t].size(); ++u) {
+                jt["units"].push_back({{"unit_id", model.tiers[t].units[u].id}, {"per1000", unit_json(a.units[t][u])}, {"below", below(a, a.units[t][u])}});
+                if (below(a, a.units[t][u])) jt["below_threshold"].push_back(model.tiers[t].units[u].id);
+            }
+            j["tiers"].push_back(jt);
+        }
+        list.push_back(j);
+    }
+    summary["access"] = list;
+}
+
+}  // namespace keniki::report
