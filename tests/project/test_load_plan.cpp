@@ -205,6 +205,58 @@ TEST(LoadPlan, CensusTablePathIsResolvedAndBound) {
     EXPECT_EQ(plan.residents.census->split_by, "JINKO");
 }
 
+TEST(LoadPlan, AccessBlocksBindAndMistakesAreNamed) {
+    const auto path = test::write_plan(k_base + R"(
+[[access]]
+id = "csw"
+tier = "area"
+supply_field = "staff"
+demand = "pop_65plus"
+method = "e2sfca"
+catchment = { mode = "straight", metres = 6000 }
+decay = { bands = [[2000, 1.0], [4000, 0.68], [6000, 0.22]] }
+threshold_per_1000 = 0.3
+
+[[access]]
+id = "halls"
+hub_kinds = ["welfare_center"]
+catchment = { metres = 1500 }
+)");
+    const auto plan = project::load_plan(path);
+    ASSERT_EQ(plan.access.size(), 2u);
+    const auto& a = plan.access[0];
+    EXPECT_EQ(a.tier, "area");
+    EXPECT_EQ(a.supply_field, "staff");
+    EXPECT_EQ(a.demand, "pop_65plus");
+    EXPECT_EQ(a.method, "e2sfca");
+    ASSERT_TRUE(a.catchment.has_value());
+    EXPECT_DOUBLE_EQ(a.catchment->metres, 6000);
+    EXPECT_EQ(a.decay.kind, "bands");
+    EXPECT_EQ(a.decay.bands, (std::vector<std::pair<double, double>>{{2000, 1.0}, {4000, 0.68}, {6000, 0.22}}));
+    EXPECT_EQ(a.threshold_per_1000, 0.3);
+    const auto& b = plan.access[1];
+    EXPECT_EQ(b.method, "2sfca");
+    EXPECT_EQ(b.demand, "pop_total");
+    EXPECT_EQ(b.facilities, "hubs") << "the only facilities entry is filled in";
+    EXPECT_EQ(b.hub_kinds, std::vector<std::string>{"welfare_center"});
+
+    const auto problems = [&](const std::string& block) {
+        std::string all;
+        for (const auto& p : test::load_problems(k_base + "\n[[access]]\nid = \"x\"\n" + block)) all += p.message + "\n";
+        return all;
+    };
+    EXPECT_NE(problems("tier = \"welfare\"\n").find("tier = \"welfare\" names no tier"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\nhub_kinds = [\"salon\"]\n").find("either tier"), std::string::npos);
+    EXPECT_NE(problems("hub_kinds = [\"salon\"]\n").find("missing key 'catchment'"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\nmethod = \"e2sfca\"\n").find("needs a decay"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\ndecay = { gaussian = true }\n").find("2sfca\" weighs everyone"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\nmethod = \"gravity\"\ndecay = { bands = [[10, 1], [5, 0.5]] }\n").find("rising upper costs"),
+              std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\nmethod = \"gravity\"\ndecay = { power = 1, gaussian = true }\n").find("exactly one of"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\ndemand = \"pop_80plus\"\n").find("demand must be"), std::string::npos);
+    EXPECT_NE(problems("tier = \"area\"\ncatchment = { mode = \"walk\", minutes = 10 }\n").find("needs a [network] section"), std::string::npos);
+}
+
 TEST(LoadPlan, CensusSuppressionSplitIsBoundAndOtherValuesAreRefused) {
     const std::string polygons = with(k_base, "kind = \"points\"", "kind = \"polygons\"");
     const auto census = [&](const std::string& extra) {
