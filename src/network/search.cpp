@@ -129,29 +129,37 @@ PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, 
         if (!hub_snaps[j].ok()) r.unsnapped_hubs.push_back(j);
     for (std::size_t i = 0; i < origins.size(); ++i)
         if (!origin_snaps[i].ok()) r.unsnapped_origins.push_back(i);
-    // Origins by node: each placed origin under both ends of its edge (CSR).
-    std::vector<std::uint32_t> at_first(net.node_count() + 1, 0), at;
-    for (const auto& s : origin_snaps) {
-        if (!s.ok()) continue;
-        ++at_first[net.edge_u[s.edge] + 1];
-        ++at_first[net.edge_v[s.edge] + 1];
-    }
-    for (std::size_t n = 0; n < net.node_count(); ++n) at_first[n + 1] += at_first[n];
-    at.resize(at_first.back());
+    // Placed origins sorted by edge (their snaps side by side, for the scan below), and the edges
+    // of each node (CSR): a search visits the edges of the nodes it settles, once each.
+    std::vector<std::uint32_t> edge_first(net.edge_count() + 1, 0), order;
+    for (const auto& sn : origin_snaps)
+        if (sn.ok()) ++edge_first[sn.edge + 1];
+    for (std::size_t e = 0; e < net.edge_count(); ++e) edge_first[e + 1] += edge_first[e];
+    order.resize(edge_first.back());
     {
-        std::vector<std::uint32_t> fill(at_first.begin(), at_first.end() - 1);
-        for (std::size_t i = 0; i < origin_snaps.size(); ++i) {
-            const Snap& s = origin_snaps[i];
-            if (!s.ok()) continue;
-            at[fill[net.edge_u[s.edge]]++] = static_cast<std::uint32_t>(i);
-            at[fill[net.edge_v[s.edge]]++] = static_cast<std::uint32_t>(i);
+        std::vector<std::uint32_t> fill(edge_first.begin(), edge_first.end() - 1);
+        for (std::size_t i = 0; i < origin_snaps.size(); ++i)
+            if (origin_snaps[i].ok()) order[fill[origin_snaps[i].edge]++] = static_cast<std::uint32_t>(i);
+    }
+    std::vector<Snap> sorted_snaps(order.size());
+    std::vector<double> sorted_access_s(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        sorted_snaps[k] = origin_snaps[order[k]];
+        sorted_access_s[k] = access_seconds(net, sorted_snaps[k].access_m);
+    }
+    std::vector<std::uint32_t> node_first(net.node_count() + 1, 0), node_edges(2 * static_cast<std::size_t>(net.edge_count()));
+    for (std::size_t e = 0; e < net.edge_count(); ++e) {
+        ++node_first[net.edge_u[e] + 1];
+        ++node_first[net.edge_v[e] + 1];
+    }
+    for (std::size_t n = 0; n < net.node_count(); ++n) node_first[n + 1] += node_first[n];
+    {
+        std::vector<std::uint32_t> fill(node_first.begin(), node_first.end() - 1);
+        for (std::uint32_t e = 0; e < net.edge_count(); ++e) {
+            node_edges[fill[net.edge_u[e]]++] = e;
+            node_edges[fill[net.edge_v[e]]++] = e;
         }
     }
-    // Origins by edge, for the hub's own edge.
-    std::vector<std::pair<EdgeId, std::uint32_t>> on_edge;
-    for (std::size_t i = 0; i < origin_snaps.size(); ++i)
-        if (origin_snaps[i].ok()) on_edge.emplace_back(origin_snaps[i].edge, static_cast<std::uint32_t>(i));
-    std::sort(on_edge.begin(), on_edge.end());
 
     struct Found {
         std::uint32_t origin, hub;
@@ -167,7 +175,7 @@ PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, 
         pool.emplace_back([&] {
             try {
                 Dijkstra search(search_graph(net, o.direction));
-                std::vector<std::uint32_t> seen(origins.size(), 0);  // hub + 1 that last visited the origin
+                std::vector<std::uint32_t> edge_seen(net.edge_count(), 0);  // hub + 1 that last scanned the edge
                 std::vector<Found> mine;
                 for (std::size_t j; (j = next.fetch_add(1)) < hubs.size();) {
                     const Snap& h = hub_snaps[j];
@@ -177,26 +185,28 @@ PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, 
                     search.clear();
                     add_source(search, net, PlacedSource{h, hub_access, static_cast<std::uint32_t>(j)}, o.direction);
                     search.run(o.cutoff_s);
-                    const auto consider = [&](std::uint32_t i, double via) {
-                        const double c = via + access_seconds(net, origin_snaps[i].access_m);
-                        if (c <= o.cutoff_s) mine.push_back({i, static_cast<std::uint32_t>(j), c});
+                    const auto scan = [&](std::uint32_t e, bool hub_edge) {
+                        const double cu = search.cost(net.edge_u[e]), cv = search.cost(net.edge_v[e]);
+                        if (!hub_edge && cu == k_inf && cv == k_inf) return;
+                        for (std::uint32_t k = edge_first[e]; k < edge_first[e + 1]; ++k) {
+                            const Snap& p = sorted_snaps[k];
+                            const EndCosts c = o.direction == Direction::outbound ? arriving(net, p) : leaving(net, p);
+                            double best = std::min(cu + c.u, cv + c.v);
+                            if (hub_edge)
+                                best = std::min(best, hub_access + (o.direction == Direction::inbound ? cost_along_edge(net, p, h) : cost_along_edge(net, h, p)));
+                            const double total = best + sorted_access_s[k];
+                            if (total <= o.cutoff_s) mine.push_back({order[k], static_cast<std::uint32_t>(j), total});
+                        }
                     };
-                    // Origins on the hub's own edge: along the edge, or round through its ends.
-                    auto it = std::lower_bound(on_edge.begin(), on_edge.end(), std::pair<EdgeId, std::uint32_t>{h.edge, 0});
-                    for (; it != on_edge.end() && it->first == h.edge; ++it) {
-                        const std::uint32_t i = it->second;
-                        const Snap& p = origin_snaps[i];
-                        const double along = o.direction == Direction::inbound ? cost_along_edge(net, p, h) : cost_along_edge(net, h, p);
-                        seen[i] = mark;
-                        consider(i, std::min(hub_access + along, cost_through_ends(search, net, p, o.direction)));
-                    }
+                    // The hub's own edge: along it, or round through its ends.
+                    edge_seen[h.edge] = mark;
+                    scan(h.edge, true);
                     for (const NodeId n : search.settled_nodes()) {
-                        for (std::uint32_t k = at_first[n]; k < at_first[n + 1]; ++k) {
-                            const std::uint32_t i = at[k];
-                            if (seen[i] == mark) continue;
-                            seen[i] = mark;
-                            const double c = cost_through_ends(search, net, origin_snaps[i], o.direction);
-                            if (c < k_inf) consider(i, c);
+                        for (std::uint32_t k = node_first[n]; k < node_first[n + 1]; ++k) {
+                            const std::uint32_t e = node_edges[k];
+                            if (edge_seen[e] == mark) continue;
+                            edge_seen[e] = mark;
+                            scan(e, false);
                         }
                     }
                 }
@@ -210,15 +220,24 @@ PairsResult hubs_within(const Snapper& snapper, std::span<const Point> origins, 
     }
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.origin != b.origin ? a.origin < b.origin : a.hub < b.hub; });
+    // CSR by origin: a counting sort (linear), then each origin's few pairs by hub.
     r.first.assign(origins.size() + 1, 0);
     for (const auto& f : found) ++r.first[f.origin + 1];
     for (std::size_t i = 0; i < origins.size(); ++i) r.first[i + 1] += r.first[i];
-    r.hub.reserve(found.size());
-    r.cost_s.reserve(found.size());
-    for (const auto& f : found) {
-        r.hub.push_back(f.hub);
-        r.cost_s.push_back(f.cost);
+    std::vector<std::pair<std::uint32_t, double>> by_origin(found.size());
+    {
+        std::vector<std::uint32_t> fill(r.first.begin(), r.first.end() - 1);
+        for (const auto& f : found) by_origin[fill[f.origin]++] = {f.hub, f.cost};
+    }
+    found = {};
+    parallel_chunks(origins.size(), [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i) std::sort(by_origin.begin() + r.first[i], by_origin.begin() + r.first[i + 1]);
+    });
+    r.hub.resize(by_origin.size());
+    r.cost_s.resize(by_origin.size());
+    for (std::size_t k = 0; k < by_origin.size(); ++k) {
+        r.hub[k] = by_origin[k].first;
+        r.cost_s[k] = by_origin[k].second;
     }
     return r;
 }
