@@ -42,6 +42,12 @@ void validate(const Problem& p, const Options& o, bool uses_add) {
     if (!(p.reach >= 0) || !std::isfinite(p.reach)) {
         throw DataError(pre + "reach must be a finite cost >= 0, not " + num(p.reach));
     }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p.first[i] > p.first[i + 1]) {
+            throw DataError(pre + "Problem::first decreases at demand point " + std::to_string(i) + " (" +
+                            std::to_string(p.first[i]) + " > " + std::to_string(p.first[i + 1]) + ")");
+        }
+    }
     const std::size_t sites = p.candidates + p.fixed;
     std::vector<std::uint32_t> seen(sites, k_none);
     for (std::size_t i = 0; i < n; ++i) {
@@ -49,10 +55,6 @@ void validate(const Problem& p, const Options& o, bool uses_add) {
         if (!(w >= 0) || !std::isfinite(w)) {
             throw DataError(pre + "demand point " + std::to_string(i) + " has weight " + num(w) +
                             ": weights must be finite and >= 0");
-        }
-        if (p.first[i] > p.first[i + 1]) {
-            throw DataError(pre + "Problem::first decreases at demand point " + std::to_string(i) + " (" +
-                            std::to_string(p.first[i]) + " > " + std::to_string(p.first[i + 1]) + ")");
         }
         for (std::uint32_t e = p.first[i]; e < p.first[i + 1]; ++e) {
             const std::uint32_t j = p.site[e];

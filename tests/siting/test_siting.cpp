@@ -72,12 +72,12 @@ Problem hand_problem() {
                         {{{4, 2}, {0, 6}}, {{0, 3}, {1, 4}}, {{1, 2}, {2, 5}}, {{2, 1}, {3, 6}}, {{3, 4}, {2, 7}}}, 5);
 }
 
-Options options(Objective objective, std::size_t add, Method method) {
+Options options(Objective objective, std::size_t add, Method method, double unreached = 20) {
     Options o;
     o.objective = objective;
     o.add = add;
     o.method = method;
-    o.unreached_cost = 20;
+    o.unreached_cost = unreached;
     return o;
 }
 
@@ -108,7 +108,9 @@ TEST_P(HandWorked, Distance) {
     EXPECT_NEAR(s.gain[1], 410, 1e-9);
     EXPECT_NEAR(s.objective, 550, 1e-9);
     EXPECT_DOUBLE_EQ(s.covered_after, 10 + 20 + 30 + 40);  // A, B (4), C (2), D (1); E at 7 is beyond 5
-    if (GetParam() == Method::exact) EXPECT_TRUE(s.optimal) << s.method;
+    if (GetParam() == Method::exact) {
+        EXPECT_TRUE(s.optimal) << s.method;
+    }
     EXPECT_LE(s.bound, 550 + 1e-6);
 }
 
@@ -119,7 +121,9 @@ TEST_P(HandWorked, Equity) {
     EXPECT_NEAR(s.gain[0], 0, 1e-9);
     EXPECT_NEAR(s.gain[1], 14, 1e-9);
     EXPECT_NEAR(s.objective, 6, 1e-9);
-    if (GetParam() == Method::exact) EXPECT_TRUE(s.optimal) << s.method;
+    if (GetParam() == Method::exact) {
+        EXPECT_TRUE(s.optimal) << s.method;
+    }
     EXPECT_LE(s.bound, 6 + 1e-9);
 }
 
@@ -134,7 +138,9 @@ TEST_P(HandWorked, CoverAll) {
     double sum = 0;
     for (double g : s.gain) sum += g;
     EXPECT_DOUBLE_EQ(sum, 140);
-    if (GetParam() == Method::exact) EXPECT_TRUE(s.optimal) << s.method;
+    if (GetParam() == Method::exact) {
+        EXPECT_TRUE(s.optimal) << s.method;
+    }
 }
 
 TEST_P(HandWorked, AddingNothing) {
@@ -308,14 +314,14 @@ TEST(SitingRandom, ExactAndHeuristicAgainstEnumeration) {
             const double optimum = obj == Objective::coverage ? -best : best;
             const double tol = 1e-7 * std::max(1.0, std::abs(optimum));
 
-            const Solution ex = keniki::siting::solve(p, options(obj, add, Method::exact));
+            const Solution ex = keniki::siting::solve(p, options(obj, add, Method::exact, b.unreached));
             expect_valid(ex, p, add);
             EXPECT_TRUE(ex.optimal) << ex.method;
             EXPECT_NEAR(ex.objective, optimum, tol) << ex.method;
             EXPECT_NEAR(b.user_value(obj, ex.chosen), ex.objective, tol);
             EXPECT_NEAR(ex.covered_after, b.covered(b.open_set(ex.chosen)), 1e-9);
 
-            const Solution he = keniki::siting::solve(p, options(obj, add, Method::heuristic));
+            const Solution he = keniki::siting::solve(p, options(obj, add, Method::heuristic, b.unreached));
             expect_valid(he, p, add);
             EXPECT_NEAR(b.user_value(obj, he.chosen), he.objective, tol);
             EXPECT_LE(b.score(obj, he.chosen), plain_greedy(b, obj, add) + tol) << "worse than plain greedy";
@@ -328,7 +334,9 @@ TEST(SitingRandom, ExactAndHeuristicAgainstEnumeration) {
                 EXPECT_GE(he.objective, optimum - tol);
             }
             EXPECT_LE(std::abs(he.objective - optimum), he.gap * (std::abs(he.objective) + 1e-12) + tol) << he.method;
-            if (he.optimal) EXPECT_NEAR(he.objective, optimum, tol) << he.method;
+            if (he.optimal) {
+                EXPECT_NEAR(he.objective, optimum, tol) << he.method;
+            }
             heuristic_optimal += std::abs(he.objective - optimum) <= tol;
             ++runs;
 
@@ -391,14 +399,16 @@ TEST(SitingRandom, CoverAllAgainstEnumeration) {
         EXPECT_GE(he.chosen.size(), smallest);
         EXPECT_LE(he.bound, static_cast<double>(smallest));
         EXPECT_TRUE(covers_all(b.open_set(he.chosen)));
-        if (he.optimal) EXPECT_EQ(he.chosen.size(), smallest) << he.method;
+        if (he.optimal) {
+            EXPECT_EQ(he.chosen.size(), smallest) << he.method;
+        }
     }
 }
 
 TEST(SitingRandom, TimeLimitIsSaid) {
     Random r(5);
     const Problem p = random_problem(r, 200, 0, 20000);
-    Options o = options(Objective::distance, 10, Method::exact);
+    Options o = options(Objective::distance, 10, Method::exact, 500);
     o.time_limit_s = 1e-3;
     const Solution s = keniki::siting::solve(p, o);
     EXPECT_EQ(s.chosen.size(), 10u);
