@@ -11,6 +11,7 @@ packages=(
   libboost-dev                  # Boost.Geometry (header-only)
   libtomlplusplus-dev           # project files (TOML)
   nlohmann-json3-dev            # JSON output
+  libglpk-dev                   # GLPK: the exact MIP of location-allocation (keniki::siting)
   libosmium2-dev zlib1g-dev libbz2-dev libexpat1-dev   # OpenStreetMap roads (libosmium and its readers)
   libgtest-dev libgmock-dev     # GoogleTest
   libbenchmark-dev              # Google Benchmark (tools/bench)
