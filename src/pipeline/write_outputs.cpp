@@ -80,6 +80,10 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
     report::LayerOptions layer_options;
     layer_options.residents = options.residents;
     auto layers = report::build_output_layers(inputs.input, results.model, inputs.working_crs, layer_options);
+    if (results.siting) {
+        report::add_siting_layers(layers, results.model, *results.siting, inputs.working_crs);
+        report::add_siting_summary(summary, results.model, *results.siting);
+    }
     if (!results.access.empty()) {
         report::add_access_layers(layers, inputs.input, results.model, results.access);
         report::add_access_summary(summary, inputs.input, results.model, results.access);

@@ -227,7 +227,7 @@ Layer hubs_layer(const ModelInput& in, const ModelResult& r, const std::string& 
 
 std::vector<const Layer*> OutputLayers::all() const {
     std::vector<const Layer*> out;
-    for (const auto* group : {&units, &service_areas, &gaps, &hub_figures, &residents, &extra})
+    for (const auto* group : {&units, &service_areas, &gaps, &hub_figures, &residents, &extra, &sites})
         for (const auto& l : *group) out.push_back(&l);
     out.push_back(&hubs);
     return out;
@@ -235,7 +235,7 @@ std::vector<const Layer*> OutputLayers::all() const {
 
 std::vector<const Layer*> OutputLayers::tables() const {
     std::vector<const Layer*> out;
-    for (const auto* group : {&units, &hub_figures})
+    for (const auto* group : {&units, &hub_figures, &sites})
         for (const auto& l : *group) out.push_back(&l);
     return out;
 }

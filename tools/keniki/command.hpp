@@ -20,6 +20,7 @@ const std::vector<Command>& commands();
 
 Command make_info_command();
 Command make_convert_command();
+Command make_site_command();
 Command make_run_command();
 Command make_validate_command();
 Command make_report_command();

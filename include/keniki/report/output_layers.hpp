@@ -19,10 +19,11 @@ struct OutputLayers {
     std::vector<Layer> residents;      ///< "residents" (points), or "residents_<tier>" for area-weighted pieces
     Layer hubs;                        ///< "hubs"
     std::vector<Layer> extra;          ///< further layers (transport zones, stops, scenario changes)
+    std::vector<Layer> sites;          ///< "site_<tier>": the sites `keniki site` chose (also a CSV table)
 
     /// Every layer, in the order they are written (GeoJSON files, GeoPackage tables).
     std::vector<const Layer*> all() const;
-    /// The layers also written as CSV tables: units_<tier>, then hubs_<tier>.
+    /// The layers also written as CSV tables: units_<tier>, then hubs_<tier>, then site_<tier>.
     std::vector<const Layer*> tables() const;
 };
 
