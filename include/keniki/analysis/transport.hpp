@@ -14,6 +14,7 @@
 
 #include "keniki/analysis/cost_model.hpp"
 #include "keniki/analysis/service_model.hpp"
+#include "keniki/geom/circle.hpp"
 
 namespace keniki::analysis {
 
@@ -39,7 +40,7 @@ struct TransportOptions {
     double bus_stop_radius_m = 500;
     double min_departures_per_day = 0;  ///< stops with fewer departures do not serve (their area is 不便 at best)
     const CostModel* distance = nullptr; ///< metres; nullptr = straight line
-    int quadrant_segments = 16;
+    int quadrant_segments = geom::k_circle_segments;  ///< per quarter circle of the stops' circles (straight line)
 };
 
 /// Radii of a preset; throws UsageError for an unknown name.
