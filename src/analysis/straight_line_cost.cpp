@@ -59,6 +59,7 @@ public:
     MultiPolygon service_area_per_hub(std::span<const Point> hubs, std::span<const double> reach) const override {
         return geom::buffer_points(hubs, reach, m_segments);  // every circle in one union
     }
+    int circle_segments() const override { return m_segments; }
 
 private:
     int m_segments;

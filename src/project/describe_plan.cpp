@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "keniki/geom/circle.hpp"
 #include "keniki/project/plan.hpp"
 
 namespace keniki::project {
@@ -155,7 +156,10 @@ std::string describe_plan(const Plan& plan) {
     line("");
     line("[analysis]");
     line("nesting_tolerance = " + num(plan.analysis.nesting_tolerance));
-    line("buffer_segments = " + std::to_string(plan.analysis.buffer_segments));
+    char shortfall[32];
+    std::snprintf(shortfall, sizeof shortfall, "%.3f", geom::circle_area_shortfall(plan.analysis.buffer_segments) * 100);
+    line("buffer_segments = " + std::to_string(plan.analysis.buffer_segments) + "  # per quarter circle: each circle's area " + shortfall +
+         " % short of pi r^2");
     return out;
 }
 

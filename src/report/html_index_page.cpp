@@ -196,7 +196,12 @@ std::string transport_section(const ReportContext& ctx) {
     std::string out = "<section><h2>" + ctx.t("公共交通 (市全体)", "Public transport (whole study area)") + "</h2>";
     out += "<p class=\"note\">" + ctx.t("基準: ", "Standard: ") + escape(as_text(s["transport"].value("preset", json()))) + ctx.t(" (駅 ", " (station ") +
            fig(s, "/transport/radii_m/station") + " m" + ctx.t("、バス停 ", ", bus stop ") + fig(s, "/transport/radii_m/bus_stop") + " m" +
-           ctx.t("、1日 ", ", at least ") + fig(s, "/transport/min_departures_per_day") + ctx.t(" 便以上)", " departures a day)") + "</p>";
+           ctx.t("、1日 ", ", at least ") + fig(s, "/transport/min_departures_per_day") + ctx.t(" 便以上)", " departures a day)");
+    if (s["transport"].contains("circles") && s["transport"]["circles"].is_object())  // older summaries do not state it
+        out += ctx.t("。円は四分円あたり ", "; circles of ") + fig(s, "/transport/circles/segments_per_quadrant") +
+               ctx.t(" 分割 (面積は円より ", " segments per quarter circle (area ") + fig(s, "/transport/circles/area_error_pct", 3) +
+               ctx.t(" % 小さい)", " % short of the circle)");
+    out += "</p>";
     out += "<table class=\"narrow\"><thead><tr><th></th><th class=\"n\">" + ctx.t("人口", "Pop.") +
            "</th><th class=\"n\">65+</th><th class=\"n\">75+</th><th class=\"n\">km²</th></tr></thead><tbody>";
     for (const auto& key : transport_class_keys()) {

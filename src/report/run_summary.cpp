@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "keniki/geom/circle.hpp"
+
 namespace keniki::report {
 
 namespace {
@@ -15,6 +17,12 @@ json people(const analysis::PeopleCount& p) {
 }
 
 }  // namespace
+
+json circles_json(int quadrant_segments) {
+    if (quadrant_segments <= 0) return json(nullptr);
+    const double pct = std::round(geom::circle_area_shortfall(quadrant_segments) * 100 * 1e4) / 1e4;
+    return json{{"segments_per_quadrant", quadrant_segments}, {"vertices", 4 * quadrant_segments}, {"area_error_pct", pct}};
+}
 
 json build_summary(const analysis::ModelInput& input, const analysis::ModelResult& result, const RunContext& context) {
     json doc;
@@ -40,6 +48,7 @@ json build_summary(const analysis::ModelInput& input, const analysis::ModelResul
         jt["cost"] = tier.cost_description;
         jt["cost_unit"] = analysis::unit_symbol(tier.cost_unit);
         jt["reach"] = tier.reach;
+        jt["circles"] = circles_json(input.tiers[t].cost ? input.tiers[t].cost->circle_segments() : 0);
         std::vector<std::string> hubs;
         for (const auto h : input.tiers[t].hubs) hubs.push_back(input.facilities[static_cast<std::size_t>(h)].id);
         jt["hubs"] = hubs;

@@ -5,6 +5,7 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 
 #include "keniki/geom/overlay.hpp"
+#include "keniki/report/run_summary.hpp"
 
 namespace keniki::report {
 
@@ -155,6 +156,7 @@ void add_transport_summary(json& summary, const analysis::ModelInput& input, con
     tr["min_departures_per_day"] = t.options.min_departures_per_day;
     tr["service_day"] = t.service_day.empty() ? json(nullptr) : json(t.service_day);
     tr["distance"] = t.options.distance ? t.options.distance->describe() : std::string("straight-line distance");
+    tr["circles"] = circles_json(t.options.distance ? t.options.distance->circle_segments() : t.options.quadrant_segments);
     tr["classes"] = {{"便利", "convenient: within the station radius of a serving station"},
                      {"不便", "inconvenient: only near a bus stop, or only near stops below the minimum departures"},
                      {"空白", "blank: near no stop"}};

@@ -11,6 +11,7 @@
 //   all within reach, mean (9000 + 500 + 2000 + 1030.8) / 36 = 348.1 m.
 
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -137,6 +138,17 @@ TEST_F(RunSquareTown, SummaryHasTheHandComputedFigures) {
     EXPECT_DOUBLE_EQ(city_hub["nearest"]["pop_total"].get<double>(), 36);
     EXPECT_DOUBLE_EQ(city_hub["within_reach"]["pop_65plus"].get<double>(), 20);
     EXPECT_NEAR(city_hub["cost"]["mean"].get<double>(), (9000 + 500 + 2000 + std::hypot(950.0, 400.0)) / 36, 1e-9);
+    // The circles of both straight-line tiers, as drawn (the plan leaves buffer_segments out): 32
+    // segments per quarter circle, a 128-gon 0.0402 % short of pi r^2 (1 - 128 sin(2 pi / 128) / 2 pi).
+    for (const auto& tier : s["tiers"]) {
+        ASSERT_TRUE(tier["circles"].is_object()) << tier["id"];
+        EXPECT_EQ(tier["circles"]["segments_per_quadrant"], 32) << tier["id"];
+        EXPECT_EQ(tier["circles"]["vertices"], 128) << tier["id"];
+        EXPECT_DOUBLE_EQ(tier["circles"]["area_error_pct"].get<double>(), 0.0402) << tier["id"];
+    }
+    // So West's gap is 1 km^2 less H0's 128-gon of 500 m (64 r^2 sin(pi / 64) = 785,082.8 m^2), within
+    // 0.05 % of the true circle's 785,398.2 m^2 (the 64-gon of 16 segments left 784,137.2).
+    EXPECT_NEAR(area["units"][0]["gap_area_km2"].get<double>(), 1 - 64 * 0.25 * std::sin(M_PI / 64), 1e-6);
     // Provenance: every input with its path and counts.
     ASSERT_EQ(s["inputs"].size(), 4u);
     EXPECT_EQ(s["inputs"][1]["role"], "residents");
@@ -177,6 +189,27 @@ TEST(Run, ExistingOutputNeedsOverwriteAndIsLeftAlone) {
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_FALSE(fs::exists(dir / "keep.txt"));
     EXPECT_TRUE(fs::exists(dir / "summary.json"));
+}
+
+TEST(Run, BufferSegmentsStaySettableToMatchOtherTools) {
+    // 8 segments per quarter circle, QGIS's and PostGIS's default: West's gap is 1 km^2 less a 32-gon
+    // of 500 m (16 r^2 sin(pi / 16) = 780,361.4 m^2, 0.64 % short of the circle), and summary.json says so.
+    const auto dir = fresh_temp_dir("keniki-run-segments");
+    std::string plan = read_file(fixture("plan.toml"));
+    plan.replace(plan.find("[analysis]"), 10, "[analysis]\nbuffer_segments = 8");
+    for (const char* f : {"city.geojson", "areas.geojson", "residents.geojson", "hubs.geojson"}) fs::copy_file(fixture(f), dir / f);
+    std::ofstream(dir / "plan.toml") << plan;
+    const auto r = run_keniki("run " + shell_quote((dir / "plan.toml").string()) + " --out " + shell_quote((dir / "out").string()) + " --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json s = json::parse(read_file(dir / "out/summary.json"));
+    const auto& area = s["tiers"][1];
+    EXPECT_EQ(area["circles"]["segments_per_quadrant"], 8);
+    EXPECT_EQ(area["circles"]["vertices"], 32);
+    EXPECT_DOUBLE_EQ(area["circles"]["area_error_pct"].get<double>(), 0.6413);
+    EXPECT_NEAR(area["units"][0]["gap_area_km2"].get<double>(), 1 - 16 * 0.25 * std::sin(M_PI / 16), 1e-6);
+    EXPECT_NEAR(area["units"][0]["gap_area_km2"].get<double>(), 0.219639, 1e-6);
+    // People are counted by distance, not by the polygons: the same 20 beyond reach as with 32.
+    EXPECT_DOUBLE_EQ(area["beyond_reach"]["pop_total"].get<double>(), 20);
 }
 
 TEST(Run, BadPlansExitTwoAndWriteNothing) {

@@ -91,6 +91,8 @@ TEST(RunNetwork, ElderlyWalkNeverBeatsTheStraightLineAndBeyondReachAddsUp) {
     EXPECT_EQ(tier->at("cost"), "elderly walking time along the road network (3.0 km/h)");
     EXPECT_EQ(tier->at("cost_unit"), "min");
     EXPECT_EQ(tier->at("reach"), 15.0);
+    EXPECT_TRUE(tier->at("circles").is_null()) << "areas along roads, not circles";
+    EXPECT_EQ(summary.at("tiers").at(0).at("circles").at("segments_per_quadrant"), 32) << "the straight-line city tier";
 
     std::map<std::string, std::pair<double, double>> hub_at;
     const json hubs = read_json(out / "hubs.geojson");

@@ -119,7 +119,7 @@ TEST(LoadPlan, ReferencePlanBindsEveryValue) {
     EXPECT_EQ(plan.output.csv_encoding, "UTF-8-BOM");
     EXPECT_EQ(plan.output.lang, "ja");
     EXPECT_DOUBLE_EQ(plan.analysis.nesting_tolerance, 0.01);
-    EXPECT_EQ(plan.analysis.buffer_segments, 16);
+    EXPECT_EQ(plan.analysis.buffer_segments, 32);
 
     EXPECT_EQ(plan.line_of("residents.age75_field"), line_with(text, "age75_field = \"is_75plus\""));
     EXPECT_EQ(plan.line_of("facilities[0].kind_field"), line_with(text, "kind_field = \"kind\""));
@@ -173,7 +173,7 @@ reach = { metres = 500 }
     EXPECT_EQ(plan.tiers[0].reach.mode, "straight");
     EXPECT_EQ(plan.output.csv_encoding, "UTF-8-BOM");
     EXPECT_EQ(plan.output.lang, "ja");
-    EXPECT_EQ(plan.analysis.buffer_segments, 16);
+    EXPECT_EQ(plan.analysis.buffer_segments, 32);  // circles within 0.05 % of their area
 }
 
 TEST(LoadPlan, ResolvesRelativePathsAgainstThePlanFolderAndLeavesConnectionStringsAlone) {
@@ -610,7 +610,8 @@ TEST(DescribePlan, WritesEveryDefaultAndLoadsAgainAsTheSamePlan) {
     const auto plan = project::load_plan(test::plan_fixtures() / "reference.toml");
     const std::string text = project::describe_plan(plan);
     for (const char* expected : {"working_crs = \"auto\"", "kind = \"points\"", "kind_field = \"kind\"", "facilities = \"hubs\"",
-                                 "csv_encoding = \"utf-8-bom\"", "nesting_tolerance = 0.01", "buffer_segments = 16",
+                                 "csv_encoding = \"utf-8-bom\"", "nesting_tolerance = 0.01",
+                                 "buffer_segments = 32  # per quarter circle: each circle's area 0.040 % short of pi r^2",
                                  "reach = { mode = \"straight\", metres = 15000 }", "name_en = \"Welfare area\""}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " missing from:\n" << text;
     }

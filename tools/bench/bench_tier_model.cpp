@@ -51,6 +51,7 @@
 #include "keniki/core/error.hpp"
 #include "keniki/core/layer.hpp"
 #include "keniki/core/parallel.hpp"
+#include "keniki/geom/circle.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/overlay.hpp"
 #include "keniki/geom/validity.hpp"
@@ -347,7 +348,7 @@ void write_plan(const fs::path& file, bool residents_output) {
         << "csv_encoding = \"utf-8-bom\"\n\n"
            "[analysis]\n"
            "nesting_tolerance = 0.01\n"
-           "buffer_segments = 16\n";
+        << "buffer_segments = " << geom::k_circle_segments << "\n";
     if (!out) throw DataError("cannot write the plan", Where{file.string()});
 }
 
@@ -393,7 +394,7 @@ std::unique_ptr<ModelSetup> make_model(const City& c) {
         t.name_en = name_en;
         t.units = std::move(units);
         t.hubs = hubs_of(hub_kinds);
-        m->costs.push_back(analysis::make_straight_line_cost(16));
+        m->costs.push_back(analysis::make_straight_line_cost());  // the plan's default, as in plan.toml
         t.cost = m->costs.back().get();
         t.reach = reach;
         return t;

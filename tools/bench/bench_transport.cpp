@@ -453,7 +453,7 @@ std::unique_ptr<ModelSetup> make_model(const Input& in) {
         mi.residents.source_id[i] = static_cast<std::int64_t>(i) + 1;
     }
     mi.facilities.push_back(analysis::Facility{"H0", "prefectural office", "office", "bench", geom::interior_point(in.study)});
-    m->cost = analysis::make_straight_line_cost(16);
+    m->cost = analysis::make_straight_line_cost();
     analysis::TierInput tier;
     tier.id = "study";
     tier.name = "全域";
@@ -736,8 +736,8 @@ Report bench_input(const Input& in, const Options& opt, const PgServer* pg, cons
                                              ? "yes"
                                              : "**NO**") +
                              "; 空白 alone " + fixed(geom::area(blank) / 1e6, 4) + " km² vs " + fixed(result.study.area_m2[2] / 1e6, 4) + " km²");
-        // Residents against the polygons: the circles are inscribed 64-gons, so only residents within
-        // r(1 - cos(π/64)) ≈ 0.6 m (bus) / 1.2 m (stations) of a circle can differ.
+        // Residents against the polygons: the circles are inscribed 4n-gons (n = 32: 128-gons), so only
+        // residents within r(1 - cos(π/4n)) ≈ 0.15 m (bus) / 0.3 m (stations) of a circle can differ.
         // One index entry per polygon of each zone (a zone as one multipolygon of ~40,000 vertices makes
         // every point-in-polygon test walk all of them).
         std::vector<MultiPolygon> pieces;
@@ -765,7 +765,7 @@ Report bench_input(const Input& in, const Options& opt, const PgServer* pg, cons
         rep.checks.push_back("residents whose zone polygon disagrees with their class (a sample of 1 in " + std::to_string(stride) + ", " +
                              std::to_string(sample.size()) + " residents): " + std::to_string(differ) + " (" +
                              fixed(100.0 * static_cast<double>(differ) / static_cast<double>(sample.size()), 4) +
-                             " %; circles vs inscribed 64-gons), in no zone: " + std::to_string(nowhere));
+                             " %; circles vs inscribed " + std::to_string(4 * o.quadrant_segments) + "-gons), in no zone: " + std::to_string(nowhere));
     }
 
     // PostGIS.
@@ -826,7 +826,8 @@ int run(const Options& opt) {
         const Input& in = inputs[i];
         const Report& r = reports[i];
         std::cout << "\n## bench_transport: " << in.name << "\n\n"
-                  << "Input: " << in.description << ". Preset mlit-rural (stations 1000 m, bus stops 500 m, 16 segments per quarter circle); every stop serves.\n"
+                  << "Input: " << in.description << ". Preset mlit-rural (stations 1000 m, bus stops 500 m, "
+                  << analysis::transport_preset("mlit-rural").quadrant_segments << " segments per quarter circle); every stop serves.\n"
                   << "Machine: " << machine_description() << ". Median/min/max of " << opt.repeat << " runs each, steady_clock";
         if (i == 0) std::cout << "; generating the input took " << fixed(generate_s, 2) << " s (not timed below)";
         std::cout << ".\n\n";

@@ -16,6 +16,7 @@
 
 #include "keniki/analysis/cost_model.hpp"
 #include "keniki/analysis/service_model.hpp"
+#include "keniki/geom/circle.hpp"
 
 namespace keniki::analysis {
 
@@ -44,7 +45,7 @@ struct TransportOptions {
     /// no departure at all on the day (a known 0) covers nothing, whatever this says.
     double min_departures_per_day = 0;
     const CostModel* distance = nullptr; ///< metres; nullptr = straight line
-    int quadrant_segments = 16;
+    int quadrant_segments = geom::k_circle_segments;  ///< per quarter circle of the stops' circles (straight line)
 };
 
 /// Radii of a preset; throws UsageError for an unknown name.

@@ -34,6 +34,11 @@ struct RunContext {
     std::vector<std::string> warnings;
 };
 
+/// How the circles of straight-line service areas or transport zones were drawn, for summary.json:
+/// {"segments_per_quadrant": 32, "vertices": 128, "area_error_pct": 0.0402} (the area one whole circle
+/// falls short of pi r^2, in %, 4 decimals), or null when `quadrant_segments` is 0 (no circles).
+nlohmann::ordered_json circles_json(int quadrant_segments);
+
 nlohmann::ordered_json build_summary(const analysis::ModelInput& input, const analysis::ModelResult& result, const RunContext& context);
 
 }  // namespace keniki::report
