@@ -68,8 +68,8 @@ public:
     double total() const { return m_total; }
     double worst() const;  ///< over the considered points
 
-    /// Opening `site`: the total saved, and per chosen position the change of the total if that
-    /// position is also closed (delta[k]: saved - loss - extra, so > 0 is better).
+    /// Opening `site`: the total saved, and per chosen position k the total saved by swap(k, site)
+    /// (gain - loss + extra, see heuristic.cpp; > 0 is better).
     struct Insertion {
         double gain = 0;
         std::vector<double> swap_gain;  ///< per position of chosen(): total saved by swap(k, site)

@@ -287,10 +287,7 @@ HeuristicResult greedy_interchange(const Table& t, std::size_t add, bool equity,
         if (equity) st.scatter(a);
         for (std::size_t k = 0; k < ins.swap_gain.size(); ++k) {
             Score s{0, current.total - ins.swap_gain[k]};
-            if (equity) {
-                // Cheap first: a swap that cannot improve the total cannot tie-break either.
-                s.worst = st.worst_after(a, k);
-            }
+            if (equity) s.worst = st.worst_after(a, k);
             if (cmp.better(s, best)) {
                 best = s;
                 best_k = k;
