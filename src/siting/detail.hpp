@@ -68,8 +68,8 @@ public:
     double total() const { return m_total; }
     double worst() const;  ///< over the considered points
 
-    /// Opening `site`: the total saved, and per chosen position the change of the total if that
-    /// position is also closed (delta[k]: saved - loss - extra, so > 0 is better).
+    /// Opening `site`: the total saved, and per chosen position k the total saved by swap(k, site)
+    /// (gain - loss + extra, see heuristic.cpp; > 0 is better).
     struct Insertion {
         double gain = 0;
         std::vector<double> swap_gain;  ///< per position of chosen(): total saved by swap(k, site)
@@ -129,6 +129,10 @@ void order_by_gain(const Table& table, bool equity, std::vector<std::uint32_t>& 
 /// total: value(S) - the `add` largest single-site savings w.r.t. S (submodularity); worst: every site open.
 double total_lower_bound(const Table& table, std::size_t add, const std::vector<std::uint32_t>& chosen);
 double worst_lower_bound(const Table& table);
+/// worst: a radius R is too small when more than `add` considered points without a fixed hub within
+/// R have no candidate within R in common (each needs a site of its own); the bound is the next cost
+/// above the largest radius proven too small (found by bisection over the table's costs).
+double radius_lower_bound(const Table& table, std::size_t add);
 
 /// GLPK.
 struct MipResult {

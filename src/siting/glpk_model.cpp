@@ -203,6 +203,7 @@ MipResult solve_mip(const Table& t, Model kind, std::size_t add, const std::vect
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.presolve = GLP_OFF;
+    sp.meth = GLP_DUALP;
     sp.tm_lim = milliseconds(deadline);
     const int lp_rc = glp_simplex(lp, &sp);
     if (lp_rc == GLP_ETMLIM) {
@@ -224,10 +225,9 @@ MipResult solve_mip(const Table& t, Model kind, std::size_t add, const std::vect
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
     ip.presolve = GLP_OFF;
-    ip.gmi_cuts = GLP_ON;
     ip.mir_cuts = GLP_ON;
-    ip.cov_cuts = GLP_ON;
-    ip.clq_cuts = GLP_ON;
+    ip.br_tech = GLP_BR_PCH;  // hybrid pseudo-cost branching
+    ip.bt_tech = GLP_BT_BPH;  // best projection
     ip.tm_lim = milliseconds(deadline);
     ip.cb_func = callback;
     ip.cb_info = &cb;

@@ -287,10 +287,7 @@ HeuristicResult greedy_interchange(const Table& t, std::size_t add, bool equity,
         if (equity) st.scatter(a);
         for (std::size_t k = 0; k < ins.swap_gain.size(); ++k) {
             Score s{0, current.total - ins.swap_gain[k]};
-            if (equity) {
-                // Cheap first: a swap that cannot improve the total cannot tie-break either.
-                s.worst = st.worst_after(a, k);
-            }
+            if (equity) s.worst = st.worst_after(a, k);
             if (cmp.better(s, best)) {
                 best = s;
                 best_k = k;
@@ -354,6 +351,54 @@ double worst_lower_bound(const Table& t) {
         worst = std::max(worst, best);
     }
     return worst;
+}
+
+double radius_lower_bound(const Table& t, std::size_t add) {
+    std::vector<double> radii(t.row_cost);
+    radii.push_back(t.unreached);
+    std::sort(radii.begin(), radii.end());
+    radii.erase(std::unique(radii.begin(), radii.end()), radii.end());
+    std::vector<char> taken(t.candidates, 0);
+    // True when `add` new sites cannot serve every considered point within radius R.
+    auto too_few = [&](double R) {
+        std::fill(taken.begin(), taken.end(), 0);
+        std::size_t packed = 0;
+        for (std::size_t i = 0; i < t.points; ++i) {
+            if (!t.considered[i]) continue;
+            bool fixed = false, any = false, free = true;
+            for (std::uint32_t e = t.row_first[i]; e < t.row_first[i + 1]; ++e) {
+                if (t.row_cost[e] > R) continue;
+                const std::uint32_t j = t.row_site[e];
+                if (j >= t.candidates) {
+                    fixed = true;
+                    break;
+                }
+                any = true;
+                free = free && !taken[j];
+            }
+            if (fixed || R >= t.unreached) continue;
+            if (!any) return true;  // nothing within R serves it
+            if (!free) continue;
+            ++packed;
+            for (std::uint32_t e = t.row_first[i]; e < t.row_first[i + 1]; ++e) {
+                if (t.row_cost[e] <= R) taken[t.row_site[e]] = 1;
+            }
+        }
+        return packed > add;
+    };
+    // Binary search for the largest radius proven too small; the optimum is then the next cost up.
+    double bound = 0;
+    std::size_t lo = 0, hi = radii.size();  // search in [lo, hi)
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (too_few(radii[mid])) {
+            if (mid + 1 < radii.size()) bound = std::max(bound, radii[mid + 1]);
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return std::max(bound, worst_lower_bound(t));
 }
 
 }  // namespace keniki::siting::detail

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -98,7 +99,11 @@ Solution solve(const Problem& p, const Options& o) {
     std::string mip_note;
     if (use_exact(p, o) && o.add > 0) {
         const Model kind = coverage ? Model::coverage : equity ? Model::equity : Model::distance;
-        const MipResult r = solve_mip(t, kind, o.add, chosen, deadline, false);
+        // p-center: no answer is worse than the heuristic's, so no pair beyond its worst cost is needed.
+        const double cap = equity ? objective + 1e-9 * std::max(1.0, std::abs(objective)) : std::numeric_limits<double>::infinity();
+        MipResult r;
+        r.note = "the time limit was reached before it started";
+        if (!deadline.passed()) r = solve_mip(t, kind, o.add, chosen, deadline, false, cap);
         if (r.solved) {
             chosen = r.chosen;
             objective = objective_of(p, t, o.objective, chosen);
@@ -131,8 +136,8 @@ Solution solve(const Problem& p, const Options& o) {
         std::string bound_name;
         double bound = 0;
         if (equity) {
-            bound = worst_lower_bound(t);
-            bound_name = "the bound from opening every site";
+            bound = radius_lower_bound(t, o.add);
+            bound_name = "the radius bound from points that share no candidate";
         } else {
             const double lb0 = total_lower_bound(t, o.add, {});
             const double lb1 = total_lower_bound(t, o.add, chosen);
@@ -140,8 +145,10 @@ Solution solve(const Problem& p, const Options& o) {
             bound = coverage ? weight - lb : lb;
             bound_name = "the bound from the " + std::to_string(o.add) + " best single-site gains";
         }
-        if (t.pairs() <= o.lp_bound_max_pairs && o.add > 0 && !deadline.passed()) {
-            const Model kind = coverage ? Model::coverage : equity ? Model::equity : Model::distance;
+        // Not for equity: the p-center LP relaxation is hardly better than opening every site and
+        // slow to solve (degenerate); the radius bound is both cheaper and tighter.
+        if (!equity && t.pairs() <= o.lp_bound_max_pairs && o.add > 0 && !deadline.passed()) {
+            const Model kind = coverage ? Model::coverage : Model::distance;
             const MipResult r = solve_mip(t, kind, o.add, chosen, deadline, true);
             if (r.note.empty()) {
                 const double lp = coverage ? weight - r.bound : r.bound;

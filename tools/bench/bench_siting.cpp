@@ -4,11 +4,12 @@
 //   heuristic/<objective>: 2,000 candidates and 20 fixed hubs, 100,000 demand points in a 20 km
 //     square, pairs within the 1 km reach (about 15 candidates per point), K = 10, Method::heuristic
 //     — the target is under 10 s on 2 cores;
+//   heuristic_dense/<objective>: the same with every pair within 4 km in the table (~250 per point);
 //   exact_mclp/<candidates>/<points>: MCLP with K = 10, Method::exact, the same density (points and
 //     sites in a square of side 20 km * sqrt(candidates / 2000), so a point still sees about 15),
 //     to choose Options::exact_max_candidates.
 // Fixed seeds and our own uniform numbers, so every run times the same instances. The counters give
-// the objective, the relative gap and whether the answer is proven optimal.
+// the relative gap and whether the answer is proven optimal, the label the objective and the method.
 
 #include <cmath>
 #include <cstddef>
@@ -28,8 +29,9 @@ using keniki::siting::Objective;
 using keniki::siting::Options;
 using keniki::siting::Problem;
 
-/// Points and sites uniform in a square; pairs within `reach` (a uniform grid of the sites).
-Problem plane(std::size_t candidates, std::size_t fixed, std::size_t points, double side, double reach, std::uint32_t seed) {
+/// Points and sites uniform in a square; pairs within `radius` (a uniform grid of the sites), covering
+/// within `reach`.
+Problem plane(std::size_t candidates, std::size_t fixed, std::size_t points, double side, double reach, double radius, std::uint32_t seed) {
     std::mt19937 g(seed);
     auto uniform = [&] { return (g() >> 5) * (1.0 / 134217728.0); };
     const std::size_t sites = candidates + fixed;
@@ -38,7 +40,7 @@ Problem plane(std::size_t candidates, std::size_t fixed, std::size_t points, dou
         sx[j] = side * uniform();
         sy[j] = side * uniform();
     }
-    const auto cells = static_cast<std::size_t>(std::max(1.0, std::floor(side / reach)));
+    const auto cells = static_cast<std::size_t>(std::max(1.0, std::floor(side / radius)));
     const double cell = side / static_cast<double>(cells);
     std::vector<std::vector<std::uint32_t>> grid(cells * cells);
     auto at = [&](double v) { return std::min(cells - 1, static_cast<std::size_t>(v / cell)); };
@@ -56,7 +58,7 @@ Problem plane(std::size_t candidates, std::size_t fixed, std::size_t points, dou
             for (std::size_t gx = cx == 0 ? 0 : cx - 1; gx <= std::min(cells - 1, cx + 1); ++gx) {
                 for (std::uint32_t j : grid[gy * cells + gx]) {
                     const double d = std::hypot(x - sx[j], y - sy[j]);
-                    if (d <= reach) {
+                    if (d <= radius) {
                         p.site.push_back(j);
                         p.cost.push_back(d);
                     }
@@ -69,15 +71,13 @@ Problem plane(std::size_t candidates, std::size_t fixed, std::size_t points, dou
 }
 
 void report(benchmark::State& state, const Problem& p, const keniki::siting::Solution& s) {
-    state.counters["objective"] = s.objective;
     state.counters["gap_pct"] = 100 * s.gap;
     state.counters["optimal"] = s.optimal ? 1 : 0;
     state.counters["pairs_per_point"] = static_cast<double>(p.site.size()) / static_cast<double>(p.demand.size());
-    state.SetLabel(s.method);
+    state.SetLabel("objective " + std::to_string(s.objective) + "; " + s.method);
 }
 
-void heuristic(benchmark::State& state, Objective objective) {
-    static const Problem p = plane(2000, 20, 100000, 20000, 1000, 12);
+void run_heuristic(benchmark::State& state, const Problem& p, Objective objective) {
     Options o;
     o.add = 10;
     o.objective = objective;
@@ -90,11 +90,23 @@ void heuristic(benchmark::State& state, Objective objective) {
     report(state, p, s);
 }
 
+void heuristic(benchmark::State& state, Objective objective) {
+    static const Problem p = plane(2000, 20, 100000, 20000, 1000, 1000, 12);
+    run_heuristic(state, p, objective);
+}
+
+/// The same plane with every pair within 4 km in the table (about 250 sites per point, 25 million
+/// pairs), coverage still within 1 km: the size of a road-network table of "a few hundred sites".
+void heuristic_dense(benchmark::State& state, Objective objective) {
+    static const Problem p = plane(2000, 20, 100000, 20000, 1000, 4000, 12);
+    run_heuristic(state, p, objective);
+}
+
 void exact_mclp(benchmark::State& state) {
     const auto candidates = static_cast<std::size_t>(state.range(0));
     const auto points = static_cast<std::size_t>(state.range(1));
     const double side = 20000 * std::sqrt(static_cast<double>(candidates) / 2000.0);
-    const Problem p = plane(candidates, 0, points, side, 1000, 34);
+    const Problem p = plane(candidates, 0, points, side, 1000, 1000, 34);
     Options o;
     o.add = 10;
     o.method = Method::exact;
@@ -111,6 +123,9 @@ void exact_mclp(benchmark::State& state) {
 BENCHMARK_CAPTURE(heuristic, coverage, Objective::coverage)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(heuristic, distance, Objective::distance)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK_CAPTURE(heuristic, equity, Objective::equity)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK(exact_mclp)->Args({200, 10000})->Args({300, 10000})->Args({500, 20000})->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(heuristic_dense, coverage, Objective::coverage)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(heuristic_dense, distance, Objective::distance)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(heuristic_dense, equity, Objective::equity)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(exact_mclp)->Args({100, 10000})->Args({200, 10000})->Args({300, 10000})->Unit(benchmark::kMillisecond)->Iterations(1);
 
 BENCHMARK_MAIN();
