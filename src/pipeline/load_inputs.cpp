@@ -340,6 +340,7 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
     std::map<std::string, std::vector<std::int32_t>> facilities_of;
     // Supply figures the [[access]] indices ask for: field -> facility index -> value.
     std::map<std::string, std::map<std::int32_t, double>> supply_of;
+    std::map<std::string, std::map<std::int32_t, Where>> bad_supply;  // empty, negative or not a number
     for (const auto& fs : plan.facilities) {
         progress.note("facilities " + fs.id + ": " + fs.source.path);
         Layer layer = reader.read(fs.source, "facilities:" + fs.id, prov);
@@ -378,12 +379,12 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
             fac.source = fs.id;
             fac.location = at;
             for (const auto& [field, idx] : supply_fields) {
+                // Checked where an index uses the facility as a hub (other facilities may leave it empty).
                 const auto v = as_number(f.values[idx]);
-                if (!v || !(*v >= 0) || std::isinf(*v))
-                    throw DataError("the supply (" + field + ") of facility '" + fac.name + "' is " + (v ? std::to_string(*v) : std::string("empty")) +
-                                        ": an access index needs a number >= 0 for every hub",
-                                    Where{fs.source.path, layer.name, f.id, field});
-                supply_of[field][static_cast<std::int32_t>(model.input.facilities.size())] = *v;
+                const auto at = static_cast<std::int32_t>(model.input.facilities.size());
+                supply_of[field][at] = v && *v >= 0 && !std::isinf(*v) ? *v : std::nan("");
+                if (std::isnan(supply_of[field][at]))
+                    bad_supply[field][at] = Where{fs.source.path, layer.name, f.id, field};
             }
             facilities_of[fs.id].push_back(static_cast<std::int32_t>(model.input.facilities.size()));
             model.input.facilities.push_back(std::move(fac));
@@ -477,7 +478,14 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
                                     " in facilities '" + a.facilities + "'",
                                 Where{plan.file.string(), {}, {}, {}, a.line});
         }
-        for (const auto h : in.hubs) in.supply.push_back(a.supply_field.empty() ? 1.0 : supply_of[a.supply_field].at(h));
+        for (const auto h : in.hubs) {
+            const double v = a.supply_field.empty() ? 1.0 : supply_of[a.supply_field].at(h);
+            if (std::isnan(v))
+                throw DataError("access " + a.id + ": the supply (" + a.supply_field + ") of hub '" + model.input.facilities[static_cast<std::size_t>(h)].name +
+                                    "' is empty or not a number >= 0: every hub of the index needs one",
+                                bad_supply[a.supply_field].at(h));
+            in.supply.push_back(v);
+        }
         const project::ReachSpec& reach = a.catchment ? *a.catchment : plan.tiers[*in.tier].reach;
         if (reach.mode == "straight") {
             model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));

@@ -229,6 +229,32 @@ std::string transport_section(const ReportContext& ctx) {
     return out;
 }
 
+/// `keniki site`: the chosen sites in order, with the people each adds (the map viewer shows them).
+std::string siting_section(const ReportContext& ctx) {
+    const json& s = ctx.run.summary;
+    if (!s.contains("siting") || !s["siting"].is_object()) return {};
+    const json& st = s["siting"];
+    std::string out = "<section id=\"siting\"><h2>" + ctx.t("拠点の追加候補地", "Where to add hubs") + "</h2><p class=\"note\">" +
+                      escape(as_text(st.value("tier", json()))) + " · " + escape(as_text(st.value("objective", json()))) + " · " +
+                      escape(as_text(st.value("demand", json()))) + " · " + escape(as_text(st.value("reach", json()))) + "<br>" +
+                      escape(as_text(st.value("method", json()))) + "<br>" + ctx.t("候補: ", "Candidates: ") + escape(as_text(st.value("candidates", json()))) +
+                      ctx.t("。需要: ", ". Demand: ") + escape(as_text(st.value("demand_points", json()))) + "</p>";
+    out += "<table class=\"narrow\"><thead><tr><th>#</th><th>" + ctx.t("候補地", "Site") + "</th><th>" + ctx.t("圏域", "Unit") + "</th><th class=\"n\">" +
+           ctx.t("新たに到達圏に入る人", "People newly within reach") + "</th><th class=\"n\">65+</th><th class=\"n\">75+</th><th class=\"n\">" +
+           ctx.t("到達圏内の人（累計）", "Within reach (cumulative)") + "</th></tr></thead><tbody>";
+    out += "<tr><td></td><td>" + ctx.t("現在の拠点のみ", "Current hubs only") + "</td><td></td><td></td><td></td><td></td><td class=\"n\">" +
+           fig(s, "/siting/covered_before/pop_total") + "</td></tr>";
+    for (std::size_t i = 0; st.contains("sites") && i < st["sites"].size(); ++i) {
+        const std::string sp = "/siting/sites/" + std::to_string(i);
+        out += "<tr><td>" + fig(s, sp + "/rank") + "</td><td>" + escape(as_text(st["sites"][i].value("name", json()))) + "</td><td>" +
+               escape(as_text(st["sites"][i].value("unit_id", json()))) + "</td><td class=\"n\">" + fig(s, sp + "/gained/pop_total") + "</td><td class=\"n\">" +
+               fig(s, sp + "/gained/pop_65plus") + "</td><td class=\"n\">" + fig(s, sp + "/gained/pop_75plus") + "</td><td class=\"n\">" +
+               fig(s, sp + "/covered_after/pop_total") + "</td></tr>";
+    }
+    out += "</tbody></table></section>";
+    return out;
+}
+
 std::string sources_section(const ReportContext& ctx) {
     const json& s = ctx.run.summary;
     std::string out = "<section id=\"sources\"><h2>" + ctx.t("計画と出典", "Plan and sources") + "</h2>";
@@ -351,6 +377,7 @@ std::string index_page(const ReportContext& ctx) {
         out += "<p class=\"note\">" + ctx.t("この実行には公共交通の分析がないため、地図の指標は表示できません。", "This run has no transport analysis: the map indicator has no figures.") + "</p>";
     for (std::size_t ti = 0; ti < ctx.tiers.size(); ++ti) out += tier_section(ctx, ti, *ind) + "\n";
     out += transport_section(ctx);
+    out += siting_section(ctx);
     out += sources_section(ctx);
     out += "<footer class=\"foot\">" + ctx.t("作成: keniki ", "Made by keniki ") + escape(as_text(s.value("keniki_version", json()))) +
            ctx.t("。数値はすべて summary.json のとおりです。", ". Every figure is as in summary.json.") + "</footer>\n</main>\n";

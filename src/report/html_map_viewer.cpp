@@ -50,7 +50,7 @@ constexpr std::string_view k_viewer_js = R"JS(
     if (k === 'gaps') return function(){ return {color: '#d62728', weight: 0.8, fillColor: '#d62728', fillOpacity: 0.18}; };
     if (k === 'transport_zones') return function(f){ var col = classColours[f.properties['class']] || '#999'; return {color: col, weight: 0.5, fillColor: col, fillOpacity: 0.35}; };
     if (k === 'changes') return function(f){ var lost = /^lost/.test(f.properties.change || ''); return {color: lost ? '#b2182b' : '#1a9850', weight: 1, fillColor: lost ? '#b2182b' : '#1a9850', fillOpacity: 0.45}; };
-    if (k === 'hubs' || k === 'hub_figures' || k === 'stops' || k === 'residents') return function(){ return {}; };  // point styles are set in point()
+    if (k === 'hubs' || k === 'hub_figures' || k === 'stops' || k === 'residents' || k === 'sites') return function(){ return {}; };  // point styles are set in point()
     return function(){ return {color: '#555', weight: 1.5, fillOpacity: 0.1}; };
   }
   function point(info){
@@ -63,6 +63,9 @@ constexpr std::string_view k_viewer_js = R"JS(
       if (info.kind === 'hub_figures') {  // a ring in the tier's colour, larger for a larger catchment
         var n = Number(p.nearest_pop_total) || 0;
         return L.circleMarker(latlng, {radius: Math.min(24, 6 + Math.sqrt(n) / 4), color: tierColours[info.tier_index % tierColours.length], weight: 2.5, fill: false});
+      }
+      if (info.kind === 'sites') {  // where to add: a large violet marker per chosen site
+        return L.circleMarker(latlng, {radius: 9, color: '#fff', weight: 2, fillColor: '#6a1b9a', fillOpacity: 0.95});
       }
       if (info.kind === 'stops') {
         var st = p.kind === 'station' || info.name === 'stations';
@@ -172,6 +175,11 @@ LayerMeta describe(const ReportContext& ctx, const std::string& name) {
         m.kind = "transport_zones";
         m.title = ctx.t("公共交通 (便利・不便・空白)", "Transport (convenient / inconvenient / none)");
         m.order = 10;
+    } else if (tier_of("site_")) {
+        m.kind = "sites";
+        m.title = ctx.t("追加候補地: ", "Where to add: ") + ctx.tiers[static_cast<std::size_t>(m.tier_index)].name;
+        m.order = 95;
+        m.visible = true;
     } else if (name.rfind("scenario_", 0) == 0) {
         m.kind = "changes";
         m.title = ctx.t("シナリオの変化: ", "Scenario changes: ") + name.substr(9);

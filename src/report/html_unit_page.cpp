@@ -522,6 +522,35 @@ std::string access(const PageParts& p) {
            "</p></section>";
 }
 
+/// `keniki site` for this unit's tier: the people within reach now and with the chosen sites, and
+/// the sites that stand in this unit.
+std::string siting(const PageParts& p) {
+    if (!p.s.contains("siting") || !p.s["siting"].is_object()) return {};
+    const json& st = p.s["siting"];
+    if (st.value("tier", "") != p.tier.id || !st.contains("units") || !st["units"].is_array()) return {};
+    std::string out;
+    for (std::size_t u = 0; u < st["units"].size(); ++u) {
+        if (as_text(st["units"][u].value("unit_id", json())) != p.unit.id) continue;
+        const std::string up = "/siting/units/" + std::to_string(u);
+        out += "<section><h2>" + p.t("拠点の追加候補地", "Where to add hubs") + "</h2><table><thead><tr><th></th><th class=\"n\">" + p.t("総数", "All") +
+               "</th><th class=\"n\">65+</th><th class=\"n\">75+</th></tr></thead><tbody>";
+        out += "<tr><td>" + p.t("到達圏内（現在）", "Within reach now") + "</td><td class=\"n\">" + fig(p.s, up + "/before/pop_total") + "</td><td class=\"n\">" +
+               fig(p.s, up + "/before/pop_65plus") + "</td><td class=\"n\">" + fig(p.s, up + "/before/pop_75plus") + "</td></tr>";
+        out += "<tr><td>" + p.t("到達圏内（追加後）", "Within reach with the new sites") + "</td><td class=\"n\">" + fig(p.s, up + "/after/pop_total") +
+               "</td><td class=\"n\">" + fig(p.s, up + "/after/pop_65plus") + "</td><td class=\"n\">" + fig(p.s, up + "/after/pop_75plus") + "</td></tr></tbody></table>";
+        std::string here;
+        for (std::size_t i = 0; st.contains("sites") && i < st["sites"].size(); ++i) {
+            if (as_text(st["sites"][i].value("unit_id", json())) != p.unit.id) continue;
+            const std::string sp = "/siting/sites/" + std::to_string(i);
+            here += "<li>#" + fig(p.s, sp + "/rank") + " " + escape(as_text(st["sites"][i].value("name", json()))) + ": +" + fig(p.s, sp + "/gained/pop_total") +
+                    p.t(" 人（65歳以上 +", " people (65+: +") + fig(p.s, sp + "/gained/pop_65plus") + ")</li>";
+        }
+        if (!here.empty()) out += "<p>" + p.t("この圏域内の候補地:", "Sites in this unit:") + "</p><ul>" + here + "</ul>";
+        out += "<p class=\"note\">" + escape(as_text(st.value("objective", json()))) + " · " + escape(as_text(st.value("method", json()))) + "</p></section>";
+    }
+    return out;
+}
+
 std::string scenarios(const PageParts& p) {
     if (!p.ctx.has_scenarios) return {};
     const json& list = p.s["scenarios"];
@@ -619,6 +648,7 @@ std::string unit_page(const ReportContext& ctx, std::size_t ti, std::size_t ui) 
     if (unit.feature || !ctx.has_transport) out += transport(p);
     out += facilities(p);
     out += access(p);
+    out += siting(p);
     out += scenarios(p);
     out += footer(p);
     out += "\n</main>\n";
