@@ -173,8 +173,19 @@ report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs,
     }
 
     // Sites: the candidates, then the tier's hubs (fixed); the pairs within the tier's reach.
+    if (rq.free_existing) {
+        for (const auto h : tier.hubs) {
+            const auto& f = inputs.input.facilities[static_cast<std::size_t>(h)];
+            cand.points.push_back(f.location);
+            cand.ids.push_back(f.id);
+            cand.names.push_back(f.name + " (existing)");
+        }
+        out.candidates += " + the tier's " + std::to_string(tier.hubs.size()) + " existing hubs, free to move";
+        out.candidate_count = cand.points.size();
+    }
     std::vector<Point> sites = cand.points;
-    for (const auto h : tier.hubs) sites.push_back(inputs.input.facilities[static_cast<std::size_t>(h)].location);
+    if (!rq.free_existing)
+        for (const auto h : tier.hubs) sites.push_back(inputs.input.facilities[static_cast<std::size_t>(h)].location);
     progress.note("siting: pairs within " + out.reach + " between " + thousands(static_cast<double>(points.size())) + " demand points and " +
                   thousands(static_cast<double>(sites.size())) + " sites");
     const analysis::CostTable table = tier.cost->within(points, sites, tier.reach);
@@ -182,13 +193,13 @@ report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs,
     problem.demand.assign(points.size(), 0.0);
     for (std::size_t i = 0; i < res.size(); ++i) problem.demand[point_of[i]] += group_of(res, i, rq.demand);
     problem.candidates = cand.points.size();
-    problem.fixed = tier.hubs.size();
+    problem.fixed = rq.free_existing ? 0 : tier.hubs.size();
     problem.first = table.first;
     problem.site = table.hub;
     problem.cost = table.cost;
     problem.reach = tier.reach;
     siting::Options so;
-    so.add = rq.add;
+    so.add = rq.add + (rq.free_existing ? tier.hubs.size() : 0);
     so.objective = rq.objective == "distance" ? siting::Objective::distance : rq.objective == "equity" ? siting::Objective::equity : siting::Objective::coverage;
     so.method = rq.method == "exact" ? siting::Method::exact : rq.method == "heuristic" ? siting::Method::heuristic : siting::Method::automatic;
     so.time_limit_s = rq.time_limit_s;
@@ -202,7 +213,7 @@ report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs,
 
     // What each chosen site adds, in order, for every group; per unit before and after.
     std::vector<char> covered(points.size(), 0), open(sites.size(), 0);
-    for (std::size_t j = cand.points.size(); j < sites.size(); ++j) open[j] = 1;
+    for (std::size_t j = cand.points.size(); j < sites.size(); ++j) open[j] = 1;  // the fixed hubs
     const auto refresh = [&] {
         for (std::size_t i = 0; i < points.size(); ++i) {
             if (covered[i]) continue;
@@ -220,6 +231,8 @@ report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs,
         return p;
     };
     for (std::size_t i = 0; i < res.size(); ++i) out.total += analysis::PeopleCount{res.population[i], res.age65[i], res.age75[i]};
+    if (rq.free_existing)  // "now": the existing hubs where they are (the last candidates)
+        for (std::size_t j = cand.points.size() - tier.hubs.size(); j < cand.points.size(); ++j) open[j] = 1;
     refresh();
     out.covered_before = people_covered();
     const auto unit_covered = [&] {
@@ -232,13 +245,17 @@ report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs,
         return u;
     };
     out.unit_before = unit_covered();
+    if (rq.free_existing) {  // the sites are then counted from none at all, in their order
+        std::fill(open.begin(), open.end(), 0);
+        std::fill(covered.begin(), covered.end(), 0);
+    }
     std::vector<Point> chosen_points;
     for (const auto j : sol.chosen) chosen_points.push_back(cand.points[j]);
     std::vector<MultiPolygon> unit_shapes;
     for (const auto& u : tier.units) unit_shapes.push_back(u.geometry);
     const index::PolygonIndex unit_index(unit_shapes, 0);
     const std::vector<std::int32_t> chosen_unit = unit_index.locate_all(chosen_points);
-    analysis::PeopleCount before = out.covered_before;
+    analysis::PeopleCount before = rq.free_existing ? analysis::PeopleCount{} : out.covered_before;
     for (std::size_t r = 0; r < sol.chosen.size(); ++r) {
         open[sol.chosen[r]] = 1;
         refresh();

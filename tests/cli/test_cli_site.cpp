@@ -98,6 +98,19 @@ TEST(Site, LayerCandidatesSolvedExactlyAndCoverAll) {
     const json all = json::parse(read_file(dir / "all" / "summary.json"));
     EXPECT_GE(all["siting"]["sites"].size(), 1u);
     EXPECT_GE(all["siting"]["covered_after"]["pop_total"].get<double>(), s["siting"]["covered_after"]["pop_total"].get<double>());
+    // Free to move the 3 welfare centres too (4 sites among the facilities, exact): at least as many
+    // people within reach as keeping them and adding 1 — the fixed answer is one of the free ones.
+    const auto f = run_keniki("site " + plan + " --tier welfare --add 1 --candidates " + hubs + " --demand pop_65plus --free-existing --out " +
+                              shell_quote((dir / "free").string()) + " --quiet");
+    ASSERT_EQ(f.exit_code, 0) << f.err;
+    const json free = json::parse(read_file(dir / "free" / "summary.json"));
+    EXPECT_EQ(free["siting"]["sites"].size(), 4u);
+    EXPECT_TRUE(free["siting"]["optimal"].get<bool>()) << free["siting"]["method"];
+    EXPECT_GE(free["siting"]["covered_after"]["pop_65plus"].get<double>(), s["siting"]["covered_after"]["pop_65plus"].get<double>());
+    EXPECT_DOUBLE_EQ(free["siting"]["covered_before"]["pop_total"].get<double>(), s["siting"]["covered_before"]["pop_total"].get<double>());
+    double from_none = 0;
+    for (const auto& site : free["siting"]["sites"]) from_none += site["gained"]["pop_total"].get<double>();
+    EXPECT_DOUBLE_EQ(from_none, free["siting"]["covered_after"]["pop_total"].get<double>());
     // Usage errors.
     EXPECT_EQ(run_keniki("site " + plan + " --tier nowhere --add 1 --out " + shell_quote((dir / "x").string())).exit_code, 2);
     EXPECT_EQ(run_keniki("site " + plan + " --tier welfare --out " + shell_quote((dir / "y").string())).exit_code, 2);

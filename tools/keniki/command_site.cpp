@@ -31,7 +31,7 @@ double positive(const Args& args, const std::string& name, double fallback) {
 int run_site(const std::vector<std::string>& argv) {
     const Args args(argv, {"out", "tier", "add", "candidates", "candidate-layer", "candidate-name-field", "candidate-grid", "objective", "demand", "method",
                            "demand-cell", "time-limit"},
-                    {"overwrite", "quiet"}, "site");
+                    {"overwrite", "quiet", "free-existing"}, "site");
     args.expect_positionals(1, "one plan file: keniki site PLAN --tier T --add K --out DIR");
     const auto out_dir = args.value("out");
     if (!out_dir) throw UsageError("keniki site: --out DIR is required (where the outputs go)");
@@ -72,6 +72,7 @@ int run_site(const std::vector<std::string>& argv) {
     rq.grid_m = positive(args, "candidate-grid", 250);
     rq.demand_cell_m = args.value("demand-cell") ? positive(args, "demand-cell", 0) : 0;
     rq.time_limit_s = positive(args, "time-limit", 60);
+    rq.free_existing = args.flag("free-existing");
     check_output_dir(*out_dir, args.flag("overwrite"), "keniki site");
     const bool quiet = args.flag("quiet");
     Progress progress(quiet, 6);
@@ -130,6 +131,8 @@ Command make_site_command() {
         "                          Teitz-Bart interchange with a bound; the summary states which, and the gap\n"
         "  --demand-cell M         count the residents in cells of M metres (for millions of residents; stated)\n"
         "  --time-limit S          the solver's wall-clock limit in seconds (default 60)\n"
+        "  --free-existing         the tier's hubs may move too: they join the candidates, and (hubs + K) sites are\n"
+        "                          chosen in all, each one's gain counted from no hub at all (default: they stay)\n"
         "  --overwrite, --quiet\n"
         "Exit codes: 0 ok, 1 the inputs cannot be used, 2 usage error.\n",
         run_site};

@@ -24,6 +24,9 @@ struct SitingRequest {
     std::string method = "automatic";          ///< "automatic" | "exact" | "heuristic"
     double demand_cell_m = 0;                  ///< > 0: residents aggregated to cells of this size (stated)
     double time_limit_s = 60;
+    /// The tier's existing hubs may move: they join the candidates and the answer opens
+    /// (existing hubs + add) sites in all, none fixed.
+    bool free_existing = false;
 };
 
 report::SitingOutcome run_siting(const project::Plan& plan, ModelInputs& inputs, const analysis::ModelResult& model, const SitingRequest& request,

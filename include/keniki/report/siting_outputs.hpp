@@ -18,7 +18,8 @@ struct ChosenSite {
     std::size_t rank = 0;              ///< 1-based, in the order of their marginal gain
     std::string id, name;              ///< the candidate's (layer ids and names, or grid cell ids "G<col>_<row>")
     Point location;                    ///< working CRS
-    analysis::PeopleCount gained;      ///< newly within reach when it is added after the ones before it
+    analysis::PeopleCount gained;      ///< newly within reach when it is added after the ones before it (and the
+                                       ///< fixed hubs; with free existing hubs, from no hub at all)
     analysis::PeopleCount covered_after;  ///< within reach of the fixed hubs and the sites up to this one
     std::int32_t unit = -1;            ///< the tier's unit it stands in
 };
