@@ -38,14 +38,15 @@ void add_access_layers(OutputLayers& layers, const analysis::ModelInput& input, 
             const auto total = units.add_field({p + "per1000_pop_total", FieldType::real});
             const auto a65 = units.add_field({p + "per1000_pop_65plus", FieldType::real});
             const auto a75 = units.add_field({p + "per1000_pop_75plus", FieldType::real});
-            const auto low = a.threshold_per_1000 ? std::optional(units.add_field({p + "below", FieldType::integer})) : std::nullopt;
+            const bool has_low = a.threshold_per_1000.has_value();
+            const std::size_t low = has_low ? units.add_field({p + "below", FieldType::integer}) : 0;
             for (std::size_t u = 0; u < units.features.size() && u < a.units[t].size(); ++u) {
                 const auto& ua = a.units[t][u];
                 auto& v = units.features[u].values;
                 v[total] = per_1000(ua.mean_total());
                 v[a65] = per_1000(ua.mean_65plus());
                 v[a75] = per_1000(ua.mean_75plus());
-                if (low) v[*low] = static_cast<std::int64_t>(below(a, ua));
+                if (has_low) v[low] = static_cast<std::int64_t>(below(a, ua));
             }
         }
         // Hubs: by facility index on the hubs layer, by facility on the supplying tier's table.
