@@ -41,8 +41,8 @@ struct Town {
         input.facilities = {{"h", "hub", "hub", "f", Point{1000, 500}}};
         input.tiers.push_back(TierInput{"area", "圏域", "Area", {{"w", "West", rect(0, 0, 1000, 1000)}, {"e", "East", rect(1000, 0, 2000, 1000)}},
                                         {0}, cost.get(), 5000});
-        stops = {{"S", "station", Stop::Kind::station, Point{500, 500}, std::nullopt, "rail"},
-                 {"B", "bus", Stop::Kind::bus_stop, Point{1700, 500}, 8.0, "bus"}};
+        stops = {{"S", "station", Stop::Kind::station, Point{500, 500}, std::nullopt, "rail", ""},
+                 {"B", "bus", Stop::Kind::bus_stop, Point{1700, 500}, 8.0, "bus", ""}};
         options.station_radius_m = 300;
         options.bus_stop_radius_m = 200;
     }

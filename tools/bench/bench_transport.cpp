@@ -331,13 +331,13 @@ Input make_prefecture(const Options& o) {
         std::snprintf(id, sizeof id, "S%04zu", i);
         in.stops.push_back(analysis::Stop{id, std::string("station ") + id, analysis::Stop::Kind::station,
                                           Point{std::round(stations_inside[i].x() * 100) / 100, std::round(stations_inside[i].y() * 100) / 100},
-                                          std::nullopt, "synthetic"});
+                                          std::nullopt, "synthetic", ""});
     }
     for (std::size_t i = 0; i < bus_points.size(); ++i) {
         std::snprintf(id, sizeof id, "B%05zu", i);
         in.stops.push_back(analysis::Stop{id, std::string("bus stop ") + id, analysis::Stop::Kind::bus_stop,
                                           Point{std::round(bus_points[i].x() * 100) / 100, std::round(bus_points[i].y() * 100) / 100},
-                                          std::nullopt, "synthetic"});
+                                          std::nullopt, "synthetic", ""});
     }
 
     // Residents: 70 % in the towns, 20 % along the roads (within a few hundred metres), 10 % anywhere.
@@ -396,7 +396,7 @@ Input make_real_stops(const Options& o, const fs::path& data) {
     for (const auto& f : bus.features) {
         if (const auto* p = std::get_if<Point>(&f.geometry)) {
             std::string name = name_field ? std::get<std::string>(f.values[*name_field]) : "";
-            in.stops.push_back(analysis::Stop{"P11-" + std::to_string(f.id), name, analysis::Stop::Kind::bus_stop, *p, std::nullopt, "P11-22"});
+            in.stops.push_back(analysis::Stop{"P11-" + std::to_string(f.id), name, analysis::Stop::Kind::bus_stop, *p, std::nullopt, "P11-22", ""});
         }
     }
     const std::size_t n_bus = in.stops.size();
@@ -409,7 +409,7 @@ Input make_real_stops(const Options& o, const fs::path& data) {
             continue;
         std::string name;
         if (station_name && std::holds_alternative<std::string>(f.values[*station_name])) name = std::get<std::string>(f.values[*station_name]);
-        in.stops.push_back(analysis::Stop{"station-" + std::to_string(f.id), name, analysis::Stop::Kind::station, *p, std::nullopt, "stations 2018"});
+        in.stops.push_back(analysis::Stop{"station-" + std::to_string(f.id), name, analysis::Stop::Kind::station, *p, std::nullopt, "stations 2018", ""});
     }
     const std::size_t n_stations = in.stops.size() - n_bus;
 
