@@ -143,6 +143,13 @@ MultiPolygon as_multi_polygon(const Geometry& g) {
     return {};
 }
 
+std::optional<Point> place_of(const Geometry& g) {
+    if (const auto* p = std::get_if<Point>(&g)) return *p;
+    if (const auto* mp = std::get_if<MultiPoint>(&g); mp && !mp->empty()) return mp->front();
+    if (auto poly = as_multi_polygon(g); !poly.empty()) return interior_point(poly);
+    return std::nullopt;
+}
+
 double area(const MultiPolygon& g) { return boost::geometry::area(g); }
 
 MultiPolygon union_all(std::span<const MultiPolygon> parts) {

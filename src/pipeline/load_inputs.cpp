@@ -364,14 +364,12 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
         std::int64_t used = 0;
         no_geometry.clear();
         for (const auto& f : layer.features) {
-            Point at;
-            if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
-            else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
-            else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
-            else {
+            const std::optional<Point> place = geom::place_of(f.geometry);
+            if (!place) {
                 no_geometry.push_back(f.id);  // named in a warning below
                 continue;
             }
+            const Point at = *place;
             analysis::Facility fac;
             fac.id = text_of(f, layer, fs.id_field);
             fac.name = fs.name_field.empty() ? fac.id : text_of(f, layer, fs.name_field);

@@ -12,6 +12,7 @@
 #include "keniki/geom/overlay.hpp"
 #include "keniki/index/polygon_index.hpp"
 #include "keniki/io/read_layer.hpp"
+#include "keniki/project/read_options.hpp"
 #include "keniki/siting/siting.hpp"
 
 namespace keniki::pipeline {
@@ -67,12 +68,7 @@ Candidates grid_candidates(const MultiPolygon& study, double spacing) {
 }
 
 Candidates layer_candidates(const project::LayerRef& ref, const std::string& name_field, const std::string& working_crs) {
-    io::ReadOptions o;
-    o.layer = ref.layer;
-    o.where = ref.where;
-    o.encoding = ref.encoding;
-    o.x_field = ref.x_field;
-    o.y_field = ref.y_field;
+    io::ReadOptions o = project::read_options(ref);
     o.require_geometry = true;
     Layer layer = io::read_layer(ref.path, o);
     if (layer.crs.empty()) throw DataError("the candidates layer declares no CRS; keniki cannot place it", Where{ref.path, layer.name});
@@ -84,14 +80,12 @@ Candidates layer_candidates(const project::LayerRef& ref, const std::string& nam
     Candidates c;
     std::size_t skipped = 0;
     for (auto& f : layer.features) {
-        Point at;
-        if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
-        else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
-        else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
-        else {
+        const std::optional<Point> place = geom::place_of(f.geometry);
+        if (!place) {
             ++skipped;
             continue;
         }
+        const Point at = *place;
         c.points.push_back(to_working.forward(at));
         c.ids.push_back("C" + std::to_string(f.id));
         c.names.push_back(name ? as_text(f.values[*name]) : c.ids.back());

@@ -41,14 +41,12 @@ std::vector<analysis::Stop> read_stop_layer(const project::StopLayerSpec& spec, 
     std::vector<analysis::Stop> out;
     std::int64_t skipped = 0;
     for (auto& f : layer.features) {
-        Point at;
-        if (const auto* p = std::get_if<Point>(&f.geometry)) at = *p;
-        else if (const auto* mp = std::get_if<MultiPoint>(&f.geometry); mp && !mp->empty()) at = mp->front();
-        else if (auto poly = geom::as_multi_polygon(f.geometry); !poly.empty()) at = geom::interior_point(poly);
-        else {
+        const std::optional<Point> place = geom::place_of(f.geometry);
+        if (!place) {
             ++skipped;
             continue;
         }
+        const Point at = *place;
         Geometry g{at};
         crs::transform(g, to_working);
         analysis::Stop s;

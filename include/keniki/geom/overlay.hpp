@@ -2,6 +2,7 @@
 // Polygon overlay through GEOS: union, intersection, difference, buffers, interior points.
 // Inputs and outputs are the engine's Boost.Geometry types in a metric CRS.
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,10 @@ MultiPolygon buffer_points(std::span<const Point> centres, std::span<const doubl
 
 /// A point inside the polygon: its centroid when that lies inside, else GEOS PointOnSurface.
 Point interior_point(const MultiPolygon& g);
+
+/// Where a point-like feature stands: a point, the first point of a multipoint, or an interior point
+/// of a polygon; nullopt for anything else (lines, empty geometries).
+std::optional<Point> place_of(const Geometry& g);
 
 /// Any polygonal geometry as a MultiPolygon (empty for non-polygonal ones).
 MultiPolygon as_multi_polygon(const Geometry& g);
