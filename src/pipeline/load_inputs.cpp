@@ -1,5 +1,7 @@
 #include "keniki/pipeline/model_inputs.hpp"
 
+#include "pipeline/transit_costs.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -451,6 +453,10 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
         if (ts.reach.mode == "straight") {
             model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
             tier.reach = ts.reach.metres;
+        } else if (ts.reach.mode == "transit") {
+            progress.note("timetables of " + std::to_string(plan.transport.gtfs.size()) + " GTFS feeds for tier " + ts.id);
+            model.costs.push_back(detail::transit_cost(plan, ts.reach, detail::TransitRequest{plan.transport.gtfs, {}, std::nullopt}, model));
+            tier.reach = ts.reach.minutes;
         } else {
             progress.note("road network (" + ts.reach.mode + (ts.reach.elderly ? ", elderly" : "") + ") for tier " + ts.id);
             model.costs.push_back(model.networks->minutes(ts.reach.mode, ts.reach.elderly));
@@ -489,6 +495,10 @@ ModelInputs load_inputs(const project::Plan& plan, Progress& progress) {
             model.costs.push_back(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
             in.catchment = reach.metres;
             in.catchment_text = "straight line " + number_text(reach.metres) + " m";
+        } else if (reach.mode == "transit") {
+            model.costs.push_back(detail::transit_cost(plan, reach, detail::TransitRequest{plan.transport.gtfs, {}, std::nullopt}, model));
+            in.catchment = reach.minutes;
+            in.catchment_text = "transit " + number_text(reach.minutes) + " min door to door, round trip " + reach.window + " home by " + reach.home_by;
         } else {
             progress.note("road network (" + reach.mode + (reach.elderly ? ", elderly" : "") + ") for access " + a.id);
             model.costs.push_back(model.networks->minutes(reach.mode, reach.elderly));

@@ -4,6 +4,7 @@
 #include "keniki/analysis/coverage_checks.hpp"
 #include "keniki/analysis/network_cost.hpp"
 #include "keniki/pipeline/transport_run.hpp"
+#include "pipeline/transit_run.hpp"
 
 namespace keniki::pipeline {
 
@@ -26,6 +27,11 @@ Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) 
             if (!rep.unsnapped_hubs.empty())
                 results.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_hubs.size()) + " hubs lie farther than max_snap_m from every road");
         }
+    }
+    for (std::size_t t = 0; t < inputs.input.tiers.size(); ++t) {
+        if (!dynamic_cast<const analysis::TransitCost*>(inputs.input.tiers[t].cost)) continue;
+        progress.note("round trips by timetable for tier " + plan.tiers[t].id + (plan.scenarios.empty() ? std::string() : " and its scenarios"));
+        results.transit.push_back(detail::run_transit_tier(plan, inputs, results.model, t, results.warnings));
     }
     if (plan.transport.enabled) {
         progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));

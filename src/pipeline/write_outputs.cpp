@@ -88,6 +88,10 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
         report::add_access_layers(layers, inputs.input, results.model, results.access);
         report::add_access_summary(summary, inputs.input, results.model, results.access);
     }
+    if (!results.transit.empty()) {
+        report::add_transit_layers(layers, results.model, results.transit);
+        report::add_transit_summary(summary, results.model, results.transit);
+    }
     if (results.transport) {
         report::add_transport_layers(layers, inputs.input, results.model, *results.transport, inputs.working_crs);
         report::add_transport_summary(summary, inputs.input, results.model, *results.transport);

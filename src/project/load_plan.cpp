@@ -12,7 +12,10 @@
 
 #include "io/text_encoding.hpp"
 #include "keniki/core/text.hpp"
+#include "keniki/transit/date.hpp"
 #include "keniki/project/plan.hpp"
+
+#include "keniki/analysis/transit_cost.hpp"
 #include "project/suggest.hpp"
 
 namespace keniki::project {
@@ -26,7 +29,7 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"facilities", {"id", "source", "kind_field", "name_field", "id_field"}},
         {"tiers", {"id", "name", "name_en", "units", "hub_kinds", "facilities", "reach"}},
         {"tiers.units", {"from", "source", "tier", "id_field", "name_field", "dissolve_by", "skip_empty_geometry"}},
-        {"tiers.reach", {"mode", "metres", "minutes", "elderly"}},
+        {"tiers.reach", {"mode", "metres", "minutes", "elderly", "window", "home_by", "max_transfers", "stay_minutes", "max_walk_m", "transfer_m", "walk_detour"}},
         {"network", {"roads", "walk_kmh", "elderly_walk_kmh", "side_m", "max_snap_m", "keep_largest_component", "drive_kmh", "drive_default_kmh", "use_maxspeed", "maxspeed_factor", "walk_tags"}},
         {"output", {"geojson", "geopackage", "csv", "residents", "csv_encoding", "lang"}},
         {"analysis", {"nesting_tolerance", "buffer_segments", "max_outside_share"}},
@@ -554,12 +557,44 @@ private:
     void read_reach(const Scope& r, ReachSpec& reach) {
         reach.line = r.line;
         check_keys(r, keys_of("tiers.reach"));
-        const auto mode = get_choice(r, "mode", {"straight", "walk", "drive"});
+        const auto mode = get_choice(r, "mode", {"straight", "walk", "drive", "transit"});
         if (mode) reach.mode = *mode;
         const bool metres = get_number(r, "metres", reach.metres);
         const bool minutes = get_number(r, "minutes", reach.minutes);
         get_bool(r, "elderly", reach.elderly);
         if (!mode && r.table->contains("mode")) return;  // already reported
+        const bool transit = reach.mode == "transit";
+        for (const char* key : {"window", "home_by", "max_transfers", "stay_minutes", "max_walk_m", "transfer_m", "walk_detour"})
+            if (!transit && r.table->contains(key))
+                problem(m_plan.line_of(r.key_path(key), r.line), r.prefix() + r.name(key) + " applies to mode = \"transit\" only");
+        if (transit) {
+            get_string(r, "window", reach.window);
+            get_string(r, "home_by", reach.home_by);
+            get_integer(r, "max_transfers", reach.max_transfers);
+            get_number(r, "stay_minutes", reach.stay_minutes);
+            get_number(r, "max_walk_m", reach.max_walk_m);
+            get_number(r, "transfer_m", reach.transfer_m);
+            get_number(r, "walk_detour", reach.walk_detour);
+            // Plain seconds with -1 for "not a time" (GCC 12 warns maybe-uninitialized through std::optional here).
+            const auto dash = reach.window.find('-');
+            const int w0 = dash == std::string::npos ? -1 : transit::parse_clock(reach.window.substr(0, dash)).value_or(-1);
+            const int w1 = dash == std::string::npos ? -1 : transit::parse_clock(reach.window.substr(dash + 1)).value_or(-1);
+            const int home = transit::parse_clock(reach.home_by).value_or(-1);
+            if (w0 < 0 || w1 < 0 || w1 < w0)
+                problem(m_plan.line_of(r.key_path("window"), r.line), r.prefix() + r.name("window") + " is HH:MM-HH:MM, the first not after the second (e.g. \"09:00-11:00\"), not \"" + reach.window + "\"");
+            if (home < 0) problem(m_plan.line_of(r.key_path("home_by"), r.line), r.prefix() + r.name("home_by") + " is HH:MM (e.g. \"16:00\"), not \"" + reach.home_by + "\"");
+            else if (w0 >= 0 && home <= w0)
+                problem(m_plan.line_of(r.key_path("home_by"), r.line), r.prefix() + r.name("home_by") + " " + reach.home_by + " is not after the window opens");
+            if (reach.max_transfers < 0 || reach.max_transfers > 5)
+                problem(m_plan.line_of(r.key_path("max_transfers"), r.line), r.prefix() + r.name("max_transfers") + " must be 0 to 5, not " + std::to_string(reach.max_transfers));
+            if (!(reach.stay_minutes >= 0)) problem(m_plan.line_of(r.key_path("stay_minutes"), r.line), r.prefix() + r.name("stay_minutes") + " must be >= 0");
+            if (!(reach.max_walk_m > 0 && reach.max_walk_m <= 5000))
+                problem(m_plan.line_of(r.key_path("max_walk_m"), r.line), r.prefix() + r.name("max_walk_m") + " must be in (0, 5000] metres");
+            if (!(reach.transfer_m >= 0 && reach.transfer_m <= 2000))
+                problem(m_plan.line_of(r.key_path("transfer_m"), r.line), r.prefix() + r.name("transfer_m") + " must be in [0, 2000] metres");
+            if (!(reach.walk_detour >= 1 && reach.walk_detour <= 3))
+                problem(m_plan.line_of(r.key_path("walk_detour"), r.line), r.prefix() + r.name("walk_detour") + " must be in [1, 3]");
+        }
         if (reach.mode != "straight") {
             // Road-network reach: minutes along [network] roads (the section is checked in check_references).
             if (!r.table->contains("minutes")) missing(r, "minutes", "the reach in minutes along the roads, e.g. minutes = 15");
@@ -572,8 +607,8 @@ private:
             if (r.table->contains("metres"))
                 problem(m_plan.line_of(r.key_path("metres"), r.line),
                         r.prefix() + r.name("metres") + " is for straight-line reach; road-network reach (" + reach.mode + ") takes minutes");
-            if (reach.elderly && reach.mode != "walk")
-                problem(m_plan.line_of(r.key_path("elderly"), r.line), r.prefix() + r.name("elderly") + " applies to mode = \"walk\" only");
+            if (reach.elderly && reach.mode == "drive")
+                problem(m_plan.line_of(r.key_path("elderly"), r.line), r.prefix() + r.name("elderly") + " applies to mode = \"walk\" or \"transit\" only");
             return;
         }
         if (!r.table->contains("metres")) missing(r, "metres", "the straight-line reach in metres, e.g. metres = 1000");
@@ -951,8 +986,12 @@ private:
     void check_references() {
         for (std::size_t i = 0; i < m_plan.tiers.size(); ++i) {
             const ReachSpec& r = m_plan.tiers[i].reach;
-            if (r.mode != "straight" && !m_plan.network.enabled)
+            if (r.mode == "transit") {
+                if (!m_plan.transport.enabled || m_plan.transport.gtfs.empty())
+                    problem(r.line, m_tier_labels[i] + ": reach mode \"transit\" rides the timetables of [transport] gtfs = [...]: the plan gives no GTFS feed");
+            } else if (r.mode != "straight" && !m_plan.network.enabled) {
                 problem(r.line, m_tier_labels[i] + ": reach mode \"" + r.mode + "\" runs along roads: the plan needs a [network] section with roads = { path = ... }");
+            }
         }
         if (m_plan.transport.enabled && m_plan.transport.distance == "walk" && !m_plan.network.enabled)
             problem(m_plan.transport.line, "[transport] distance = \"walk\" needs a [network] section with the roads");

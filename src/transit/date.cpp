@@ -1,4 +1,5 @@
 #include "keniki/transit/date.hpp"
+#include <algorithm>
 
 #include <chrono>
 #include <cstdio>
@@ -81,6 +82,15 @@ std::string Date::iso() const {
 std::string_view Date::weekday_name() const noexcept {
     static constexpr std::string_view names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return names[weekday()];
+}
+
+std::optional<Seconds> parse_clock(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    const auto colons = std::count(text.begin(), text.end(), ':');
+    if (colons == 1) return parse_gtfs_time(std::string(text) + ":00");
+    if (colons == 2) return parse_gtfs_time(text);
+    return std::nullopt;
 }
 
 }  // namespace keniki::transit

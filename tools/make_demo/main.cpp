@@ -161,6 +161,8 @@ int run(const std::filesystem::path& dir) {
     char km[64];
     std::snprintf(km, sizeof km, " (%.1f km, %zu junctions)", length / 1000.0, net.nodes.size());
     write(dir, "roads.geojson", roads, "roads", km);
+
+    std::cout << "gtfs/: " << write_gtfs((dir / "gtfs").string(), net, [&](const Point& p) { return geo.lonlat(p); }) << '\n';
     return 0;
 }
 

@@ -2,6 +2,7 @@
 // The fictional town's transport: roads (a connected graph: every road runs between two junctions
 // and ends exactly on them), one railway line with its stations, and the bus routes with their stops.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,12 @@ void make_roads(Network& net, const TownShape& shape, const std::vector<Settleme
 void make_rail(Network& net, const TownShape& shape, const std::vector<Settlement>& settlements);
 /// Bus routes along the roads (shortest paths between their villages) and stops along them.
 void make_buses(Network& net, const std::vector<Settlement>& settlements);
+
+/// A GTFS feed of the town's buses and trains (a folder of .txt files): every bus route both ways,
+/// the frequent ones spread over the day, the village lines (under 10 departures a day) one way in
+/// the morning and back in the afternoon or evening; the railway hourly. `lonlat` turns local metres into lon/lat. Returns a
+/// line for the console.
+std::string write_gtfs(const std::string& dir, const Network& net, const std::function<Point(const Point&)>& lonlat);
 
 double line_length(const LineString& line);
 /// The point at `distance` metres along `line`.

@@ -12,6 +12,7 @@
 #include "keniki/project/plan.hpp"
 #include "keniki/report/access_outputs.hpp"
 #include "keniki/report/siting_outputs.hpp"
+#include "keniki/report/transit_outputs.hpp"
 #include "keniki/report/transport_outputs.hpp"
 
 namespace keniki::pipeline {
@@ -21,6 +22,7 @@ struct Results {
     std::optional<report::TransportOutputs> transport;  ///< when the plan has [transport]
     std::vector<report::AccessOutcome> access;          ///< [[access]], in plan order
     std::optional<report::SitingOutcome> siting;        ///< `keniki site`: the chosen sites
+    std::vector<report::TransitOutcome> transit;        ///< tiers with reach mode "transit", in tier order
     /// Everything worth a planner's look, in order: the inputs' warnings, residents or hubs outside
     /// every unit, residents no road places or brings to a hub, tiers that do not nest.
     std::vector<std::string> warnings;

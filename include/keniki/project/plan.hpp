@@ -77,10 +77,19 @@ struct FacilitySpec {
 /// How far a tier's hub reaches: straight-line metres, or minutes along the roads of [network]
 /// walking ("walk", optionally at the elderly pace) or driving ("drive").
 struct ReachSpec {
-    std::string mode = "straight";  ///< "straight" | "walk" | "drive"
+    std::string mode = "straight";  ///< "straight" | "walk" | "drive" | "transit"
     double metres = 0;              ///< straight
-    double minutes = 0;             ///< walk, drive
-    bool elderly = false;           ///< walk at the elderly speed of [network]
+    double minutes = 0;             ///< walk, drive; transit: door to door, each way
+    bool elderly = false;           ///< walk (also transit's walking) at the elderly speed of [network]
+    /// transit: the feeds of [transport].gtfs on its service_day; walking along [network] roads when
+    /// given, else straight line x walk_detour.
+    std::string window = "09:00-11:00";  ///< leave home within (HH:MM-HH:MM)
+    std::string home_by = "16:00";       ///< back home by
+    int max_transfers = 1;
+    double stay_minutes = 0;             ///< at the hub, at least
+    double max_walk_m = 800;             ///< to a stop from home and from a stop to the hub (straight-line metres x detour)
+    double transfer_m = 300;             ///< a walk between two stops
+    double walk_detour = 1.3;            ///< straight-line walking: metres walked per metre of straight line
     int line = 0;
 };
 

@@ -18,6 +18,8 @@ inline constexpr Seconds k_no_time = -1;
 /// "H:MM:SS", "HH:MM:SS" or "HHH:MM:SS" (minutes and seconds two digits below 60; spaces around
 /// ignored). nullopt when malformed, e.g. "25:61:00", "abc", "8:5:00", "".
 std::optional<Seconds> parse_gtfs_time(std::string_view text);
+/// A clock time in a plan: "09:00" or "9:00:00" (hours may pass 23); nullopt otherwise.
+std::optional<Seconds> parse_clock(std::string_view text);
 /// "HH:MM:SS" (hours may pass 23); "" for k_no_time.
 std::string format_gtfs_time(Seconds t);
 

@@ -1,0 +1,77 @@
+#include "pipeline/transit_costs.hpp"
+
+#include <cmath>
+
+#include "keniki/core/error.hpp"
+#include "keniki/crs/transform.hpp"
+#include "keniki/transit/feed.hpp"
+#include "keniki/transit/service_day.hpp"
+
+namespace keniki::pipeline::detail {
+
+std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, const project::ReachSpec& reach, const TransitRequest& request,
+                                                    ModelInputs& loaded) {
+    std::vector<transit::Feed> feeds;
+    for (const auto& path : request.feeds) feeds.push_back(transit::load_feed(path));
+    if (feeds.empty()) throw DataError("reach mode \"transit\": no GTFS feed is left to ride", Where{plan.file.string(), "", {}, "", reach.line});
+    const transit::ServiceDay day = request.date ? transit::service_day_on(feeds, *request.date)
+                                                 : transit::choose_service_day(feeds, transit::parse_day_selector(plan.transport.service_day));
+    transit::TimetableOptions to;
+    for (const auto& name : request.removed_routes) {
+        to.routes.exclude.push_back({"", name, "", ""});
+        to.routes.exclude.push_back({"", "", name, ""});
+        to.routes.exclude.push_back({"", "", "", name});
+    }
+    transit::Timetable tt = transit::build_timetable(feeds, day.date, to);
+    std::vector<Point> stops;
+    const crs::Transformer to_working("EPSG:4326", loaded.working_crs);
+    for (const auto& s : tt.stops) stops.push_back(to_working.forward(Point{s.lon, s.lat}));
+
+    const double kmh = reach.elderly ? plan.network.travel.elderly_walk_kmh : plan.network.travel.walk_kmh;
+    const double ms = kmh / 3.6;
+    analysis::TransitWalk walk;
+    char speed[32];
+    std::snprintf(speed, sizeof speed, "%.1f km/h", kmh);
+    if (plan.network.enabled && loaded.networks) {
+        walk.model = std::shared_ptr<const analysis::CostModel>(loaded.networks->minutes("walk", reach.elderly));
+        walk.seconds_per_unit = 60;
+        walk.straight_m_per_s = ms / reach.walk_detour;
+        walk.description = std::string("along the roads at ") + speed + (reach.elderly ? " (elderly pace)" : "");
+    } else {
+        walk.model = std::shared_ptr<const analysis::CostModel>(analysis::make_straight_line_cost(plan.analysis.buffer_segments));
+        walk.seconds_per_unit = reach.walk_detour / ms;
+        walk.straight_m_per_s = ms / reach.walk_detour;
+        char detour[32];
+        std::snprintf(detour, sizeof detour, "%.2g", reach.walk_detour);
+        walk.description = std::string("straight line x ") + detour + " at " + speed + (reach.elderly ? " (elderly pace)" : "");
+    }
+    analysis::TransitOptions o;
+    const auto dash = reach.window.find('-');
+    o.trip.window_start = transit::parse_clock(reach.window.substr(0, dash)).value_or(9 * 3600);
+    o.trip.window_end = transit::parse_clock(reach.window.substr(dash + 1)).value_or(11 * 3600);
+    o.trip.home_by = transit::parse_clock(reach.home_by).value_or(16 * 3600);
+    o.trip.limit = static_cast<transit::Seconds>(std::lround(reach.minutes * 60));
+    o.trip.stay = static_cast<transit::Seconds>(std::lround(reach.stay_minutes * 60));
+    o.trip.max_transfers = reach.max_transfers;
+    o.max_walk_s = reach.max_walk_m / ms;
+    o.max_transfer_s = reach.transfer_m / ms;
+    o.service = day.date.iso() + " (" + day.reason + ")";
+    // Provenance: each feed once.
+    for (const auto& f : feeds) {
+        const std::string role = "gtfs:" + f.id;
+        bool listed = false;
+        for (const auto& in : loaded.inputs) listed = listed || in.role == role;
+        if (listed) continue;
+        report::InputProvenance p;
+        p.role = role;
+        p.path = f.path;
+        p.features_read = static_cast<std::int64_t>(f.stops.size());
+        p.features_used = static_cast<std::int64_t>(f.trips.size());
+        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips, " +
+                          std::to_string(transit::trips_running(f, day.date)) + " of them on " + day.date.iso());
+        loaded.inputs.push_back(std::move(p));
+    }
+    return std::make_unique<analysis::TransitCost>(std::move(tt), std::move(stops), std::move(walk), std::move(o));
+}
+
+}  // namespace keniki::pipeline::detail
