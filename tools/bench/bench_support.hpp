@@ -117,7 +117,15 @@ int report_errors(const char* program, Body&& body) {
 }
 
 /// The project root these benchmarks were built from (<project>/tools/bench/bench_support.hpp -> <project>).
-inline std::filesystem::path project_dir() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path(); }
+/// CMake gives the absolute source directory (__FILE__ is relative to the build directory, so it
+/// only worked when the program ran from there).
+inline std::filesystem::path project_dir() {
+#ifdef KENIKI_SOURCE_DIR
+    return std::filesystem::path(KENIKI_SOURCE_DIR);
+#else
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+#endif
+}
 
 /// ../shared/data beside the project root (where the benchmarks' real data lives); the relative path
 /// "../shared/data" when it is not there.
