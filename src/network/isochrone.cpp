@@ -310,8 +310,10 @@ std::vector<Isochrone> isochrones(const Snapper& snapper, std::span<const Point>
     return out;
 }
 
-AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& o,
-                        bool split_by_source) {
+namespace {
+
+AreaResult area_of(const Snapper& snapper, std::span<const Point> sources, std::span<const double> spent_s, double minutes, const IsochroneOptions& o,
+                   bool split_by_source) {
     const RoadNetwork& net = snapper.network();
     AreaResult r;
     if (split_by_source) r.by_source.resize(sources.size());
@@ -319,13 +321,17 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     const std::vector<Snap> snaps = snapper.snap_all(sources, o.snap.max_snap_m);
     std::vector<PlacedSource> placed;
     std::vector<std::size_t> index_of;
+    std::vector<double> spent_of;
     for (std::size_t j = 0; j < sources.size(); ++j) {
+        const double spent = spent_s.empty() ? 0.0 : spent_s[j];
+        if (!(spent < minutes * 60)) continue;  // no time left from this source
         if (!snaps[j].ok()) {
             r.unsnapped.push_back(j);
             continue;
         }
-        placed.push_back(PlacedSource{snaps[j], start_seconds(net, snaps[j], o), static_cast<std::uint32_t>(j)});
+        placed.push_back(PlacedSource{snaps[j], spent + start_seconds(net, snaps[j], o), static_cast<std::uint32_t>(j)});
         index_of.push_back(j);
+        spent_of.push_back(spent);
     }
     if (placed.empty()) return r;
     const double cutoff = minutes * 60;
@@ -336,7 +342,7 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
     r.road_m = total_length(stretches);
     std::vector<LineString> lines = stretch_lines(net, stretches);
     for (std::size_t k = 0; k < placed.size(); ++k) {
-        const double budget_s = cutoff + (o.count_access ? 0 : access_seconds(net, placed[k].snap.access_m));  // a free leg is drawn whole
+        const double budget_s = cutoff - spent_of[k] + (o.count_access ? 0 : access_seconds(net, placed[k].snap.access_m));  // a free leg is drawn whole
         lines.push_back(access_leg(sources[index_of[k]], placed[k].snap, budget_s, net.foot_speed_ms()));
     }
     check_outline_memory(lines, o);
@@ -348,6 +354,17 @@ AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, 
         r.by_source = geom::split_by_nearest_lines(r.area, groups, o.split_spacing_m);
     }
     return r;
+}
+
+}  // namespace
+
+AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& o, bool split_by_source) {
+    return area_of(snapper, sources, {}, minutes, o, split_by_source);
+}
+
+AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, std::span<const double> spent_s, double minutes, const IsochroneOptions& o) {
+    if (spent_s.size() != sources.size()) throw UsageError("service_area: one head start per source is needed");
+    return area_of(snapper, sources, spent_s, minutes, o, false);
 }
 
 std::vector<SourceReach> reach_per_source(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& o) {

@@ -522,6 +522,53 @@ std::string access(const PageParts& p) {
            "</p></section>";
 }
 
+/// Reach by timetable (tiers with reach mode "transit"): who can make the round trip to this tier's
+/// hub by the bus that runs, who cannot, the window's door-to-door minutes, and per scenario who
+/// loses or gains the trip.
+std::string transit_reach(const PageParts& p) {
+    if (!p.s.contains("transit") || !p.s["transit"].is_array()) return {};
+    const json& list = p.s["transit"];
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const json& t = list[k];
+        if (t.value("tier", "") != p.tier.id || !t.contains("units") || !t["units"].is_array()) continue;
+        for (std::size_t j = 0; j < t["units"].size(); ++j) {
+            if (as_text(t["units"][j].value("unit_id", json())) != p.unit.id) continue;
+            const std::string up = "/transit/" + std::to_string(k) + "/units/" + std::to_string(j);
+            std::string rows;
+            const std::pair<const char*, std::pair<const char*, const char*>> groups[] = {
+                {"served", {"往復できる", "Can make the round trip"}}, {"not_served", {"往復できない", "Cannot"}}, {"walk_faster", {"歩く方が速い", "Faster on foot"}}};
+            for (const auto& [key, label] : groups) {
+                rows += "<tr><td>" + p.t(label.first, label.second) + "</td>";
+                for (const char* g : {"pop_total", "pop_65plus", "pop_75plus"}) rows += "<td class=\"n\">" + fig(p.s, up + "/" + key + "/" + g, 0) + "</td>";
+                rows += "</tr>";
+            }
+            std::string scen;
+            if (t.contains("scenarios") && t["scenarios"].is_array()) {
+                for (std::size_t s = 0; s < t["scenarios"].size(); ++s) {
+                    const std::string sp = "/transit/" + std::to_string(k) + "/scenarios/" + std::to_string(s) + "/units/" + std::to_string(j);
+                    scen += "<tr><td>" + escape(as_text(t["scenarios"][s].value("name", json()))) + " (" + escape(as_text(t["scenarios"][s].value("id", json()))) +
+                            ")</td><td class=\"n\">" + fig(p.s, sp + "/lost/pop_total", 0) + "</td><td class=\"n\">" + fig(p.s, sp + "/lost/pop_65plus", 0) +
+                            "</td><td class=\"n\">" + fig(p.s, sp + "/gained/pop_total", 0) + "</td></tr>";
+                }
+            }
+            const std::string tp = "/transit/" + std::to_string(k);
+            std::string out = "<section><h2>" + p.t("路線バス・鉄道で往復できるか（時刻表）", "Round trip by the bus that runs (timetable)") + "</h2><p class=\"note\">" +
+                              escape(as_text(t.value("method", json()))) + p.t("。片道 ", ". Each way at most ") + fig(p.s, tp + "/limit_min", 0) +
+                              p.t(" 分以内、出発 ", " min, leaving ") + escape(as_text(t.value("window", json()))) + p.t("、帰宅 ", ", home by ") +
+                              escape(as_text(t.value("home_by", json()))) + p.t("。", ".") + "</p><table><thead><tr><th></th><th class=\"n\">" + p.t("人口", "People") +
+                              "</th><th class=\"n\">65+</th><th class=\"n\">75+</th></tr></thead><tbody>" + rows + "</tbody></table><p>" +
+                              p.t("出発時刻ごとの所要時間（分）: 中央値 ", "Door-to-door minutes over the window: median ") + fig(p.s, up + "/window_median_min", 1) +
+                              p.t("、90パーセンタイル ", ", 90th percentile ") + fig(p.s, up + "/window_p90_min", 1) + "</p>";
+            if (!scen.empty())
+                out += "<table><thead><tr><th>" + p.t("シナリオ", "Scenario") + "</th><th class=\"n\">" + p.t("往復できなくなる人", "Lose the round trip") +
+                       "</th><th class=\"n\">" + p.t("うち65歳以上", "of them 65+") + "</th><th class=\"n\">" + p.t("往復できるようになる人", "Gain it") +
+                       "</th></tr></thead><tbody>" + scen + "</tbody></table>";
+            return out + "</section>";
+        }
+    }
+    return {};
+}
+
 /// `keniki site` for this unit's tier: the people within reach now and with the chosen sites, and
 /// the sites that stand in this unit.
 std::string siting(const PageParts& p) {
@@ -648,6 +695,7 @@ std::string unit_page(const ReportContext& ctx, std::size_t ti, std::size_t ui) 
     if (unit.feature || !ctx.has_transport) out += transport(p);
     out += facilities(p);
     out += access(p);
+    out += transit_reach(p);
     out += siting(p);
     out += scenarios(p);
     out += footer(p);

@@ -400,7 +400,7 @@ const Mistake k_mistakes[] = {
     {"invalid_from", "from = \"boundary\"", "from = \"boundry\"", "boundry",
      "tier 'city': units.from must be \"boundary\", \"layer\" or \"tier\", not \"boundry\" (did you mean \"boundary\"?)"},
     {"invalid_mode", "mode = \"straight\", metres = 6000", "mode = \"bike\", metres = 6000", "bike",
-     "tier 'area': reach.mode must be \"straight\", \"walk\" or \"drive\", not \"bike\""},
+     "tier 'area': reach.mode must be \"straight\", \"walk\", \"drive\" or \"transit\", not \"bike\""},
     {"walk_needs_network", "mode = \"straight\", metres = 6000", "mode = \"walk\", minutes = 15", "walk",
      "tier 'area': reach mode \"walk\" runs along roads: the plan needs a [network] section"},
     {"elderly_only_walking", "mode = \"straight\", metres = 15000", "mode = \"straight\", metres = 15000, elderly = true", "elderly",

@@ -9,6 +9,9 @@
 
 #include "cli_args.hpp"
 #include "command.hpp"
+#include "keniki/analysis/network_cost.hpp"
+#include "keniki/analysis/transit_cost.hpp"
+#include "keniki/analysis/transit_isochrone.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/core/output_path.hpp"
 #include "keniki/core/text.hpp"
@@ -18,6 +21,11 @@
 #include "keniki/io/write_layer.hpp"
 #include "keniki/network/isochrone.hpp"
 #include "keniki/network/road_network.hpp"
+#include "keniki/network/snap.hpp"
+#include "keniki/transit/feed.hpp"
+#include "keniki/transit/service_day.hpp"
+#include "keniki/transit/timetable.hpp"
+#include "keniki/crs/working_crs.hpp"
 
 namespace keniki::cli {
 
@@ -67,7 +75,154 @@ Point parse_origin(const std::string& text) {
     return Point{lon, lat};
 }
 
+/// keniki isochrone --mode transit: walk + the buses and trains of GTFS feeds.
+int run_transit_isochrone(const std::vector<std::string>& argv_in) {
+    std::vector<std::string> argv = argv_in;
+    const std::vector<std::string> from_text = take_repeated(argv, "from");
+    const std::vector<std::string> gtfs = take_repeated(argv, "gtfs");
+    const Args args(argv, {"roads", "minutes", "mode", "out", "layer", "crs", "walk-speed", "elderly-speed", "side", "max-snap", "depart", "window", "date",
+                           "max-transfers", "max-walk", "transfer", "detour", "percentile"},
+                    {"elderly", "overwrite", "quiet"}, "isochrone");
+    args.expect_positionals(0, "options only: keniki isochrone --mode transit --gtfs FEED --from LON,LAT --depart 09:00 --minutes 30,60 --out FILE");
+    if (gtfs.empty()) throw UsageError("keniki isochrone: --mode transit needs at least one --gtfs FEED (a GTFS zip or folder)");
+    if (from_text.empty()) throw UsageError("keniki isochrone: at least one --from LON,LAT is required");
+    const auto minutes_text = args.value("minutes");
+    if (!minutes_text) throw UsageError("keniki isochrone: --minutes is required (e.g. 30,60)");
+    const auto out = args.value("out");
+    if (!out) throw UsageError("keniki isochrone: --out FILE is required (.geojson, .gpkg or .fgb)");
+    const std::string ext = lower_extension(*out);
+    if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".fgb")
+        throw UsageError("keniki isochrone: the output must end in .geojson, .gpkg or .fgb: " + *out);
+    check_output_file(*out, args.flag("overwrite"), "keniki isochrone");
+    std::vector<Point> origins;
+    for (const auto& f : from_text) origins.push_back(parse_origin(f));
+    std::vector<double> minutes;
+    for (const auto& m : split_commas(*minutes_text)) {
+        const double v = number(m, "--minutes");
+        if (!(v > 0 && v <= 24 * 60)) throw UsageError("keniki isochrone: --minutes must be in (0, 1440], not " + m);
+        minutes.push_back(v);
+    }
+    std::sort(minutes.begin(), minutes.end());
+    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+    const auto depart = transit::parse_clock(args.value_or("depart", "09:00"));
+    if (!depart) throw UsageError("keniki isochrone: --depart is HH:MM (e.g. 09:00), not '" + args.value_or("depart", "") + "'");
+    const double window = number(args.value_or("window", "0"), "--window");
+    if (!(window >= 0 && window <= 24 * 60)) throw UsageError("keniki isochrone: --window is minutes in [0, 1440]");
+    const double percentile = number(args.value_or("percentile", "50"), "--percentile");
+    if (!(percentile >= 0 && percentile <= 100)) throw UsageError("keniki isochrone: --percentile is in [0, 100]");
+    const double max_transfers = number(args.value_or("max-transfers", "1"), "--max-transfers");
+    if (!(max_transfers >= 0 && max_transfers <= 5) || max_transfers != std::floor(max_transfers)) throw UsageError("keniki isochrone: --max-transfers is 0 to 5");
+    network::TravelOptions travel;
+    travel.elderly = args.flag("elderly");
+    if (auto v = args.value("walk-speed")) travel.walk_kmh = number(*v, "--walk-speed");
+    if (auto v = args.value("elderly-speed")) travel.elderly_walk_kmh = number(*v, "--elderly-speed");
+    if (!(travel.walk_kmh > 0) || !(travel.elderly_walk_kmh > 0)) throw UsageError("keniki isochrone: walking speeds must be positive (km/h)");
+    const double max_walk_m = number(args.value_or("max-walk", "800"), "--max-walk"), transfer_m = number(args.value_or("transfer", "300"), "--transfer");
+    const double detour = number(args.value_or("detour", "1.3"), "--detour");
+    if (!(max_walk_m > 0) || !(transfer_m >= 0) || !(detour >= 1 && detour <= 3))
+        throw UsageError("keniki isochrone: --max-walk must be > 0 m, --transfer >= 0 m, --detour in [1, 3]");
+    const bool quiet = args.flag("quiet");
+
+    std::vector<transit::Feed> feeds;
+    for (const auto& g : gtfs) feeds.push_back(transit::load_feed(g));
+    const transit::ServiceDay day = transit::choose_service_day(feeds, transit::parse_day_selector(args.value_or("date", "weekday")));
+    transit::Timetable tt = transit::build_timetable(feeds, day.date);
+    // The working CRS: given, or the plane-rectangular zone / UTM of the origins.
+    std::string working = args.value_or("crs", "auto");
+    if (working == "auto") {
+        crs::StudyArea area;
+        area.lon_min = area.lon_max = origins.front().x();
+        area.lat_min = area.lat_max = origins.front().y();
+        for (const auto& o : origins) {
+            area.lon_min = std::min(area.lon_min, o.x());
+            area.lon_max = std::max(area.lon_max, o.x());
+            area.lat_min = std::min(area.lat_min, o.y());
+            area.lat_max = std::max(area.lat_max, o.y());
+        }
+        working = crs::choose_working_crs(area).definition();
+    }
+    const crs::Transformer to_working("EPSG:4326", working);
+    std::vector<Point> stops;
+    for (const auto& s : tt.stops) stops.push_back(to_working.forward(Point{s.lon, s.lat}));
+    const double ms = travel.foot_kmh() / 3.6;
+    analysis::TransitWalk walk;
+    std::optional<network::RoadNetwork> net;
+    std::unique_ptr<network::Snapper> snapper;
+    analysis::TransitIsochroneOptions io;
+    if (auto roads_path = args.value("roads")) {
+        network::RoadReadOptions read;
+        read.crs = working;
+        read.layer = args.value_or("layer", "");
+        travel.mode = network::Mode::walk;
+        const network::RoadData roads = network::read_roads(*roads_path, read);
+        auto graph = std::make_shared<const network::RoadNetwork>(network::build_network(roads, travel));
+        analysis::NetworkCostOptions nco;
+        if (auto v = args.value("max-snap")) nco.snap.max_snap_m = number(*v, "--max-snap");
+        walk.model = std::make_shared<analysis::NetworkCost>(graph, nco);
+        walk.seconds_per_unit = 60;
+        walk.description = "along the roads of " + *roads_path;
+        snapper = std::make_unique<network::Snapper>(*graph);
+        io.roads = snapper.get();
+        io.road_options.snap = nco.snap;
+        if (auto v = args.value("side")) io.road_options.area.side_m = number(*v, "--side");
+        net.emplace(*graph);
+    } else {
+        walk.model = std::shared_ptr<const analysis::CostModel>(analysis::make_straight_line_cost());
+        walk.seconds_per_unit = detour / ms;
+        walk.description = "straight line x " + args.value_or("detour", "1.3");
+    }
+    walk.straight_m_per_s = ms / detour;
+    analysis::TransitOptions to;
+    to.max_walk_s = max_walk_m / ms;
+    to.max_transfer_s = transfer_m / ms;
+    to.trip.max_transfers = static_cast<int>(max_transfers);
+    to.service = day.date.iso();
+    const analysis::TransitCost cost(std::move(tt), stops, walk, to);
+    io.depart = *depart;
+    io.window = static_cast<transit::Seconds>(std::lround(window * 60));
+    io.percentile = percentile / 100;
+    io.max_transfers = to.trip.max_transfers;
+    io.max_walk_s = to.max_walk_s;
+    std::vector<Point> placed = origins;
+    to_working.forward(std::span<Point>(placed));
+    if (!quiet) {
+        std::cerr << "keniki isochrone: " << feeds.size() << " feeds on " << day.date.iso() << " (" << day.reason << "): " << cost.timetable().trips
+                  << " trips, " << cost.timetable().stops.size() << " stops; leaving " << args.value_or("depart", "09:00")
+                  << (window > 0 ? " to +" + args.value_or("window", "0") + " min, the " + args.value_or("percentile", "50") + "th percentile of each minute" : std::string())
+                  << "; walking " << walk.description << " at " << travel.foot_kmh() << " km/h, at most " << max_walk_m << " m to and from stops\n";
+        for (const auto& f : feeds)
+            if (!transit::trips_running(f, day.date)) std::cerr << "keniki isochrone: warning: feed " << f.id << " runs no trip on " << day.date.iso() << "\n";
+    }
+    const auto result = analysis::transit_isochrones(cost, placed, minutes, io);
+
+    Layer layer;
+    layer.name = "isochrones";
+    layer.crs = "EPSG:4326";
+    layer.fields = {{"origin", FieldType::integer}, {"origin_lon", FieldType::real}, {"origin_lat", FieldType::real}, {"minutes", FieldType::real},
+                    {"mode", FieldType::text},      {"date", FieldType::text},       {"depart", FieldType::text},     {"window_min", FieldType::real},
+                    {"percentile", FieldType::real}, {"walk_kmh", FieldType::real},  {"stops_reached", FieldType::integer}, {"area_km2", FieldType::real}};
+    const crs::Transformer to_lonlat(working, "EPSG:4326");
+    for (const auto& r : result) {
+        Feature f;
+        f.id = static_cast<std::int64_t>(layer.features.size() + 1);
+        f.geometry = r.area;
+        crs::transform(f.geometry, to_lonlat);
+        const Point& o = origins[r.origin];
+        f.values = {Value{static_cast<std::int64_t>(r.origin + 1)}, Value{o.x()}, Value{o.y()}, Value{r.minutes}, Value{std::string("transit")},
+                    Value{day.date.iso()}, Value{transit::format_gtfs_time(*depart).substr(0, 5)}, Value{window}, Value{percentile}, Value{travel.foot_kmh()},
+                    Value{static_cast<std::int64_t>(r.stops_reached)}, Value{std::round(geom::area(r.area)) / 1e6}};
+        layer.features.push_back(std::move(f));
+    }
+    io::WriteOptions write;
+    write.overwrite = args.flag("overwrite");
+    io::write_layer(*out, layer, write);
+    if (!quiet) std::cerr << "keniki isochrone: wrote " << layer.features.size() << " polygons to " << *out << "\n";
+    return 0;
+}
+
 int run_isochrone(const std::vector<std::string>& argv_in) {
+    for (std::size_t i = 0; i < argv_in.size(); ++i)
+        if (argv_in[i] == "--mode=transit" || (argv_in[i] == "--mode" && i + 1 < argv_in.size() && argv_in[i + 1] == "transit")) return run_transit_isochrone(argv_in);
     // Parsing and validation first: no file is touched until every argument is known to be usable.
     std::vector<std::string> argv = argv_in;
     const std::vector<std::string> from_text = take_repeated(argv, "from");
@@ -252,7 +407,18 @@ Command make_isochrone_command() {
         "isochrone",
         "areas reached along the roads within given minutes, walking or driving, from given places",
         "usage: keniki isochrone --roads PATH --from LON,LAT [--from LON,LAT ...] --minutes 5,10,15\n"
-        "                        [--mode walk|drive] --out FILE.geojson [options]\n\n"
+        "                        [--mode walk|drive] --out FILE.geojson [options]\n"
+        "       keniki isochrone --mode transit --gtfs FEED [--gtfs FEED2 ...] [--roads PATH] --from LON,LAT\n"
+        "                        --depart 09:00 [--window 60] --minutes 30,60 --out FILE.geojson\n\n"
+        "--mode transit walks and rides the buses and trains of the GTFS feeds (RAPTOR over the day's trips):\n"
+        "one polygon per origin and threshold, the walk from the origin and on from every stop reached with the\n"
+        "minutes left (circles of straight line x --detour, or along --roads). With --window W the departures\n"
+        "from --depart every minute for W minutes are searched (range RAPTOR) and each stop counts at the\n"
+        "--percentile of its minutes (default 50, the median). Options: --date weekday|saturday|sunday_holiday|\n"
+        "YYYYMMDD (default weekday: the feeds' typical weekday), --max-transfers N (default 1), --max-walk M (to\n"
+        "and from stops, walked metres, default 800), --transfer M (between stops, default 300), --detour F\n"
+        "(default 1.3), --elderly. Properties: origin, origin_lon, origin_lat, minutes, mode, date, depart,\n"
+        "window_min, percentile, walk_kmh, stops_reached, area_km2.\n\n"
         "Builds the road network of the travel mode from PATH (OpenStreetMap .osm.pbf / .osm, or any line layer\n"
         "with optional speed, highway/class, oneway, u/v and length fields), places each origin on the nearest\n"
         "point of the nearest road (the access leg is walked) and writes one polygon per origin and threshold:\n"

@@ -64,6 +64,8 @@ public:
     const transit::Timetable& timetable() const { return m_forward; }
     const TransitOptions& options() const { return m_options; }
     const TransitWalk& walk() const { return m_walk; }
+    /// The timetable's stops in the working CRS.
+    std::span<const Point> stops() const { return m_stops; }
 
     /// Every (origin, hub) round trip (hub-major: [hub][origin]) with the window statistics.
     std::vector<std::vector<transit::RoundTrip>> all_trips(std::span<const Point> origins, std::span<const Point> hubs) const;

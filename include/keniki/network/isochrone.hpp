@@ -77,6 +77,10 @@ struct AreaResult {
 /// overlaps go to the straight-line nearest stretch).
 AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, double minutes, const IsochroneOptions& options = {},
                         bool split_by_source = false);
+/// The same with a head start per source: the seconds already spent when one stands there (a bus
+/// stop reached after 23 minutes walks on for the rest); sources with no time left are left out.
+AreaResult service_area(const Snapper& snapper, std::span<const Point> sources, std::span<const double> spent_s, double minutes,
+                        const IsochroneOptions& options = {});
 
 struct SourceReach {
     bool snapped = false;
