@@ -1,5 +1,6 @@
 #include "pipeline/transit_costs.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "keniki/core/error.hpp"
@@ -23,6 +24,8 @@ std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, c
         to.routes.exclude.push_back({"", "", "", name});
     }
     transit::Timetable tt = transit::build_timetable(feeds, day.date, to);
+    std::size_t idle = 0;
+    for (const auto& s : tt.stops) idle += s.departures == 0;
     std::vector<Point> stops;
     const crs::Transformer to_working("EPSG:4326", loaded.working_crs);
     for (const auto& s : tt.stops) stops.push_back(to_working.forward(Point{s.lon, s.lat}));
@@ -56,12 +59,18 @@ std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, c
     o.max_walk_s = reach.max_walk_m / ms;
     o.max_transfer_s = reach.transfer_m / ms;
     o.service = day.date.iso() + " (" + day.reason + ")";
-    // Provenance: each feed once.
+    // Provenance: each feed once, and a warning when it runs nothing that day (naming its calendar).
     for (const auto& f : feeds) {
         const std::string role = "gtfs:" + f.id;
         bool listed = false;
         for (const auto& in : loaded.inputs) listed = listed || in.role == role;
         if (listed) continue;
+        if (!transit::trips_running(f, day.date)) {
+            const auto range = f.calendar_range();
+            loaded.warnings.push_back("GTFS feed " + f.id + " (" + f.path + ") runs no trip on " + day.date.iso() +
+                                      (range ? " (its calendar runs " + range->first.iso() + ".." + range->second.iso() + ")" : std::string()) +
+                                      ": its routes carry nobody in the timetable reach");
+        }
         report::InputProvenance p;
         p.role = role;
         p.path = f.path;
@@ -71,6 +80,12 @@ std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, c
                           std::to_string(transit::trips_running(f, day.date)) + " of them on " + day.date.iso());
         loaded.inputs.push_back(std::move(p));
     }
+    const auto warn_once = [&](const std::string& w) {
+        if (std::find(loaded.warnings.begin(), loaded.warnings.end(), w) == loaded.warnings.end()) loaded.warnings.push_back(w);
+    };
+    if (idle && !request.date)
+        warn_once("timetable reach: " + std::to_string(idle) + " of " + std::to_string(tt.stops.size()) + " stops have no departure on " + day.date.iso() +
+                                  " (they serve nobody in the round trips)");
     return std::make_unique<analysis::TransitCost>(std::move(tt), std::move(stops), std::move(walk), std::move(o));
 }
 

@@ -61,6 +61,14 @@ int run_run(const std::vector<std::string>& argv) {
             std::cout << "  " << tier.id << " (" << tier.name << "): " << tier.units.size() << " units, " << beyond.total
                       << " people beyond reach (" << beyond.age65 << " aged 65+)\n";
         }
+        for (const auto& t : results.transit) {
+            const auto& f = t.figures.total;
+            std::cout << "  " << result.tiers[t.tier].id << " by timetable (" << t.service_day.substr(0, 10) << ", leaving " << t.window << ", home by " << t.home_by
+                      << "): " << f.served.total << " people can make the round trip, " << f.not_served.total << " cannot (" << f.not_served.age65
+                      << " aged 65+); " << f.walk_faster.total << " are faster on foot\n";
+            for (const auto& sc : t.scenarios)
+                std::cout << "    scenario " << sc.id << ": " << sc.total.lost.total << " people lose the round trip, " << sc.total.gained.total << " gain it\n";
+        }
         if (results.transport) {
             const auto& st = results.transport->result.study;
             std::cout << "  transport (" << results.transport->options.preset << "): 便利 " << st.people[0].total << ", 不便 " << st.people[1].total
