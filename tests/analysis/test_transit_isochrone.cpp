@@ -16,6 +16,7 @@
 #include "keniki/analysis/transit_isochrone.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/overlay.hpp"
+#include "keniki/geom/validity.hpp"
 #include "keniki/transit/feed.hpp"
 #include "support/test_paths.hpp"
 
@@ -58,6 +59,7 @@ TEST(TransitIsochrone, OneDepartureWorkedByHand) {
     EXPECT_NEAR(geom::area(r[0].area), expect, expect * 0.002);
     EXPECT_EQ(r[0].area.size(), 2u);  // two circles apart
     EXPECT_EQ(r[1].stops_reached, 3u);  // and H at 30 min
+    for (const auto& i : r) EXPECT_FALSE(geom::invalid_reason(Geometry{i.area})) << *geom::invalid_reason(Geometry{i.area});
 }
 
 TEST(TransitIsochrone, TheWindowTakesEachStopAtItsMedian) {

@@ -71,6 +71,17 @@ TEST(TransitIsochroneCommand, WritesOnePolygonPerThresholdAndNamesWhatIsMissing)
     EXPECT_EQ(g["features"][1]["properties"]["stops_reached"], 3);  // and H
     EXPECT_EQ(g["features"][0]["properties"]["mode"], "transit");
     EXPECT_LT(g["features"][0]["properties"]["area_km2"].get<double>(), g["features"][1]["properties"]["area_km2"].get<double>());
+    // Along the demo town's roads from its station ST1 (石田), leaving 09:00-10:00: the road outline,
+    // growing with the minutes.
+    const auto roads = run_keniki("isochrone --mode transit --gtfs " + shell_quote((source_dir() / "data/demo/gtfs").string()) + " --roads " +
+                                  shell_quote((source_dir() / "data/demo/roads.geojson").string()) +
+                                  " --from 131.15932,34.0891859 --depart 09:00 --window 60 --minutes 30,60 --quiet --out " + shell_quote((dir / "roads.geojson").string()));
+    ASSERT_EQ(roads.exit_code, 0) << roads.err;
+    const json gr = json::parse(read_file(dir / "roads.geojson"));
+    ASSERT_EQ(gr["features"].size(), 2u);
+    EXPECT_GT(gr["features"][0]["properties"]["area_km2"].get<double>(), 0.1);
+    EXPECT_LT(gr["features"][0]["properties"]["area_km2"].get<double>(), gr["features"][1]["properties"]["area_km2"].get<double>());
+    EXPECT_LT(gr["features"][0]["properties"]["stops_reached"].get<int>(), gr["features"][1]["properties"]["stops_reached"].get<int>());
     const auto missing = run_keniki("isochrone --mode transit --from 130.69,33.645 --minutes 30 --out " + shell_quote((dir / "x.geojson").string()));
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("--gtfs"), std::string::npos) << missing.err;
