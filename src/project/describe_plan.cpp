@@ -142,6 +142,11 @@ std::string describe_plan(const Plan& plan) {
         std::string reach = "{ mode = " + str(t.reach.mode);
         if (t.reach.mode == "straight") reach += ", metres = " + num(t.reach.metres);
         else reach += ", minutes = " + num(t.reach.minutes);
+        if (t.reach.elderly) reach += ", elderly = true";
+        if (t.reach.mode == "transit")
+            reach += ", window = " + str(t.reach.window) + ", home_by = " + str(t.reach.home_by) + ", max_transfers = " + std::to_string(t.reach.max_transfers) +
+                     ", stay_minutes = " + num(t.reach.stay_minutes) + ", max_walk_m = " + num(t.reach.max_walk_m) + ", transfer_m = " + num(t.reach.transfer_m) +
+                     ", walk_detour = " + num(t.reach.walk_detour);
         line("reach = " + reach + " }");
     }
 
