@@ -615,6 +615,26 @@ std::vector<Row> make_rows() {
                     .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"walk\", minutes = 100000 }"),
                     .exit_code = 2,
                     .fragments = {"{dir}/plan.toml:", "minutes must be at most 1440"}});
+    rows.push_back({.id = "plan_transit_without_gtfs",
+                    .input = "reach { mode = \"transit\" } with no [transport] gtfs feed",
+                    .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"transit\", minutes = 60 }"),
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml:", "reach mode \"transit\" rides the timetables of [transport] gtfs", "the plan gives no GTFS feed"}});
+    rows.push_back({.id = "plan_transit_bad_window",
+                    .input = "transit reach window = \"9-11\"",
+                    .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"transit\", minutes = 60, window = \"9-11\" }"),
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml:", "window is HH:MM-HH:MM", "not \"9-11\""}});
+    rows.push_back({.id = "plan_transit_home_before_window",
+                    .input = "transit reach home_by = \"08:00\" before the window opens at 09:00",
+                    .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"transit\", minutes = 60, window = \"09:00-10:00\", home_by = \"08:00\" }"),
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml:", "home_by 08:00 is not after the window opens"}});
+    rows.push_back({.id = "plan_transit_key_on_straight",
+                    .input = "window = \"09:00-10:00\" on a straight-line reach",
+                    .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"straight\", metres = 2000, window = \"09:00-10:00\" }"),
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml:", "window applies to mode = \"transit\" only"}});
     rows.push_back({.id = "plan_is_a_folder",
                     .input = "the plan path is a folder",
                     .build = [](Case& c) {
