@@ -1,6 +1,7 @@
 // libFuzzer target: a whole GTFS feed — transit::load_feed over a folder (every file, references
 // between them, stop_sequence grouping, time interpolation, frequencies), then what a run does next
-// with it: the typical weekday and each stop's service level that day.
+// with it: the typical weekday, each stop's service level that day, and the router on that day
+// (timetable, a RAPTOR search, a hub's range searches and a round trip).
 //
 // Input: the feed's files one after the other, each introduced by a line "==> name <==" (the way
 // `head` prints several files), e.g.
@@ -20,10 +21,14 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "fuzz_support.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/transit/feed.hpp"
+#include "keniki/transit/raptor.hpp"
+#include "keniki/transit/round_trip.hpp"
+#include "keniki/transit/timetable.hpp"
 #include "keniki/transit/service_day.hpp"
 #include "keniki/transit/stop_service.hpp"
 
@@ -89,6 +94,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::array<Feed, 1> feeds{load_feed(dir.string())};
         const ServiceDay day = typical_service_day(std::span<const Feed>(feeds), DayKind::weekday);
         (void)stop_service(std::span<const Feed>(feeds), day.date);
+        // The router on the same day: its timetable (patterns, overnight runs, frequencies), a search
+        // from the first stop with service, and a hub's two range searches there.
+        Timetable tt = build_timetable(std::span<const Feed>(feeds), day.date);
+        std::vector<std::vector<Footpath>> walks(tt.stops.size());
+        for (std::uint32_t s = 0; s + 1 < tt.stops.size(); ++s) walks[s].push_back({s + 1, 60});
+        tt.set_footpaths(walks);
+        const Timetable back = reversed(tt);
+        for (std::uint32_t s = 0; s < tt.stops.size(); ++s) {
+            if (!tt.stops[s].departures) continue;
+            Raptor raptor(tt, RaptorOptions{2, k_never});
+            const RaptorSource src{s, 6 * 3600};
+            raptor.run(std::span(&src, 1));
+            RoundTripOptions o;
+            const StopWalk hub{s, 0};
+            const HubProfile p = hub_profile(tt, back, std::span(&hub, 1), o);
+            (void)round_trip(p, std::span(&hub, 1), k_never, o);
+            break;
+        }
     } catch (const keniki::Error&) {
     }
     return 0;
