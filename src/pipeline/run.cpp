@@ -27,6 +27,7 @@ Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) 
                 results.warnings.push_back("tier " + tier.id + ": " + std::to_string(rep.unsnapped_hubs.size()) + " hubs lie farther than max_snap_m from every road");
         }
     }
+    results.hub_scenarios = run_hub_scenarios(plan, inputs);
     if (plan.transport.enabled) {
         progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
         results.transport = run_transport(plan, inputs, results.model);
