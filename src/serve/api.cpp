@@ -50,25 +50,42 @@ json diff_json(const UnitFigures& before, const UnitFigures& after) {
 
 UnitFigures totals_of(const TierFigures& t) { return UnitFigures{t.people, t.beyond_reach, {}}; }
 
-json ring_json(const Model& model, const auto& ring) {
-    json r = json::array();
+/// Shortest text that reads back to the same double (std::to_chars; nlohmann's Grisu2 is not always
+/// the shortest, and RFC 7946 output keeps at most 7 decimals).
+std::string shortest(double v) {
+    std::array<char, 64> buf{};
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), r.ptr);
+}
+
+void ring_text(const Model& model, const auto& ring, std::string& out) {
+    out += '[';
+    bool first = true;
     for (const auto& p : ring) {
         const Point w = model.to_wgs84(p);
-        r.push_back(json::array({round7(w.x()), round7(w.y())}));
+        out += first ? "[" : ",[";
+        out += shortest(round7(w.x()));
+        out += ',';
+        out += shortest(round7(w.y()));
+        out += ']';
+        first = false;
     }
-    return r;
+    out += ']';
 }
 
 /// RFC 7946 geometry (the working CRS keeps exterior rings counter-clockwise, as GeoJSON wants).
-json multipolygon_json(const Model& model, const MultiPolygon& mp) {
-    json polys = json::array();
-    for (const auto& poly : mp) {
-        json rings = json::array();
-        rings.push_back(ring_json(model, poly.outer()));
-        for (const auto& inner : poly.inners()) rings.push_back(ring_json(model, inner));
-        polys.push_back(std::move(rings));
+std::string multipolygon_text(const Model& model, const MultiPolygon& mp) {
+    std::string out = "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+    for (std::size_t k = 0; k < mp.size(); ++k) {
+        out += k ? ",[" : "[";
+        ring_text(model, mp[k].outer(), out);
+        for (const auto& inner : mp[k].inners()) {
+            out += ',';
+            ring_text(model, inner, out);
+        }
+        out += ']';
     }
-    return json{{"type", "MultiPolygon"}, {"coordinates", std::move(polys)}};
+    return out + "]}";
 }
 
 json hubs_json(const Model& model, const analysis::HubSet& hubs) {
@@ -140,9 +157,7 @@ Point place(const Model& model, double lon, double lat, const std::string& what)
 
 /// Shortest text that reads back to the same double (toml++ and nlohmann parse it so).
 std::string exact(double v) {
-    std::array<char, 64> buf{};
-    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    std::string s(buf.data(), r.ptr);
+    std::string s = shortest(v);
     if (s.find_first_of(".e") == std::string::npos) s += ".0";
     return s;
 }
@@ -261,7 +276,7 @@ Api::Api(const Model& model, ApiOptions options) : m_model(model), m_options(std
     const auto& in = model.inputs().input;
     const auto& res = model.results();
     for (std::size_t t = 0; t < in.tiers.size(); ++t) {
-        json features = json::array();
+        std::string features;
         for (std::size_t u = 0; u < in.tiers[t].units.size(); ++u) {
             json props{{"unit_id", in.tiers[t].units[u].id}, {"unit_name", in.tiers[t].units[u].name}};
             props.update(figures_json(model.base_figures()[t].units[u]));
@@ -273,9 +288,10 @@ Api::Api(const Model& model, ApiOptions options) : m_model(model), m_options(std
                     props[std::string("transport_") + names[c] + "_65plus"] = cf.people[c].age65;
                 }
             }
-            features.push_back({{"type", "Feature"}, {"properties", std::move(props)}, {"geometry", multipolygon_json(model, in.tiers[t].units[u].geometry)}});
+            features += (u ? ",{" : "{") + std::string("\"type\":\"Feature\",\"properties\":") + props.dump() +
+                        ",\"geometry\":" + multipolygon_text(model, in.tiers[t].units[u].geometry) + "}";
         }
-        m_units_geojson.push_back(json{{"type", "FeatureCollection"}, {"tier", in.tiers[t].id}, {"features", std::move(features)}}.dump());
+        m_units_geojson.push_back("{\"type\":\"FeatureCollection\",\"tier\":" + json(in.tiers[t].id).dump() + ",\"features\":[" + features + "]}");
     }
     m_plan_json = plan_json().dump();
 }

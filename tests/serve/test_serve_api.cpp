@@ -14,6 +14,7 @@
 #include "keniki/core/bounds.hpp"
 #include "keniki/analysis/service_model.hpp"
 #include "serve/serve_fixture.hpp"
+#include "support/rfc7946.hpp"
 
 namespace keniki::test {
 namespace {
@@ -141,6 +142,10 @@ TEST(ServeApi, UnitsOfATierAreGeoJsonWithThePlansFigures) {
         EXPECT_TRUE(f["properties"].contains("transport_blank_65plus"));
     }
     EXPECT_EQ(people, 19988.0);
+    // RFC 7946, checked independently: lon/lat ranges, ring orientation, at most 7 decimals.
+    const fs::path file = fresh_temp_dir("keniki-serve-units") / "welfare.geojson";
+    std::ofstream(file) << r->body;
+    EXPECT_EQ(rfc7946_problems(file.string()), std::vector<std::string>{});
 }
 
 TEST(ServeModel, IncrementalRecomputationEqualsRunModelOnTheEditedInputs) {
