@@ -48,6 +48,17 @@ json diff_json(const UnitFigures& before, const UnitFigures& after) {
                 {"beyond_reach_75plus", after.beyond_reach.age75 - before.beyond_reach.age75}};
 }
 
+json classes_json(const analysis::ClassFigures& f) {
+    json j = json::object();
+    const std::array<const char*, 3> names{"convenient", "inconvenient", "blank"};
+    for (std::size_t c = 0; c < 3; ++c) {
+        j[std::string(names[c]) + "_total"] = f.people[c].total;
+        j[std::string(names[c]) + "_65plus"] = f.people[c].age65;
+        j[std::string(names[c]) + "_75plus"] = f.people[c].age75;
+    }
+    return j;
+}
+
 UnitFigures totals_of(const TierFigures& t) { return UnitFigures{t.people, t.beyond_reach, {}}; }
 
 /// Shortest text that reads back to the same double (std::to_chars; nlohmann's Grisu2 is not always
@@ -203,7 +214,7 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
     } catch (const json::parse_error& e) {
         throw RequestError(400, std::string("the request body is not JSON: ") + e.what());
     }
-    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs"}, "the scenario");
+    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops"}, "the scenario");
     ScenarioRequest r;
     if (j.contains("id")) r.id = string_of(j["id"], "\"id\"");
     r.name = r.id;
@@ -243,6 +254,20 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
             r.add_hubs.push_back(std::move(a));
         }
     }
+    if (j.contains("remove_stops")) {
+        const json& arr = array_of(j["remove_stops"], "\"remove_stops\"");
+        const auto& layers = model.plan().transport.stops;
+        std::string known;
+        for (const auto& l : layers) known += (known.empty() ? "" : ", ") + l.id;
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string where = "remove_stops[" + std::to_string(i) + "]";
+            const std::string id = string_of(arr[i], where);
+            if (!model.results().transport) throw RequestError(422, where + ": the plan has no [transport] section, so no stops to switch off");
+            if (std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.id == id; }))
+                throw RequestError(422, where + ": no [[transport.stops]] layer '" + id + "' (layers: " + known + ")");
+            if (std::find(r.remove_stops.begin(), r.remove_stops.end(), id) == r.remove_stops.end()) r.remove_stops.push_back(id);
+        }
+    }
     r.edits.remove = r.remove_hubs;
     return r;
 }
@@ -262,6 +287,11 @@ std::string scenario_toml(const ScenarioRequest& s) {
         for (const auto& a : s.add_hubs)
             t += "  { id = " + quoted(a.id) + ", name = " + quoted(a.name) + ", tier = " + quoted(a.tier) + ", kind = " + quoted(a.kind) +
                  ", lon = " + exact(a.lon) + ", lat = " + exact(a.lat) + " },\n";
+        t += "]\n";
+    }
+    if (!s.remove_stops.empty()) {
+        t += "remove_stops = [";
+        for (std::size_t i = 0; i < s.remove_stops.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_stops[i]);
         t += "]\n";
     }
     if (!s.remove_hubs.empty()) {
@@ -294,6 +324,22 @@ Api::Api(const Model& model, ApiOptions options) : m_model(model), m_options(std
         m_units_geojson.push_back("{\"type\":\"FeatureCollection\",\"tier\":" + json(in.tiers[t].id).dump() + ",\"features\":[" + features + "]}");
     }
     m_plan_json = plan_json().dump();
+}
+
+json Api::stop_layers_json() const {
+    json out = json::array();
+    const auto& transport = m_model.results().transport;
+    if (!transport) return out;
+    for (const auto& l : m_model.plan().transport.stops) {
+        json stops = json::array();
+        for (const auto& s : transport->stops) {
+            if (s.source != l.id) continue;
+            const Point w = m_model.to_wgs84(s.location);
+            stops.push_back({{"id", s.id}, {"name", s.name}, {"lon", w.x()}, {"lat", w.y()}});
+        }
+        out.push_back({{"id", l.id}, {"kind", l.kind}, {"stops", std::move(stops)}});
+    }
+    return out;
 }
 
 json Api::plan_json() const {
@@ -333,6 +379,7 @@ json Api::plan_json() const {
                 {"tiers", std::move(tiers)},
                 {"hubs", hubs_json(m_model, base)},
                 {"transport", m_model.results().transport.has_value()},
+                {"stop_layers", stop_layers_json()},
                 {"can_save", m_options.out_dir.has_value()}};
 }
 
@@ -343,12 +390,17 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
         const TierFigures& before = m_model.base_figures()[t];
         const TierFigures& after = result.tiers[t];
         json units = json::array();
-        for (std::size_t u = 0; u < after.units.size(); ++u)
-            units.push_back({{"unit_id", in.tiers[t].units[u].id},
-                             {"unit_name", in.tiers[t].units[u].name},
-                             {"before", figures_json(before.units[u])},
-                             {"after", figures_json(after.units[u])},
-                             {"diff", diff_json(before.units[u], after.units[u])}});
+        const auto* transport = m_model.results().transport ? &*m_model.results().transport : nullptr;
+        for (std::size_t u = 0; u < after.units.size(); ++u) {
+            json unit{{"unit_id", in.tiers[t].units[u].id},
+                      {"unit_name", in.tiers[t].units[u].name},
+                      {"before", figures_json(before.units[u])},
+                      {"after", figures_json(after.units[u])},
+                      {"diff", diff_json(before.units[u], after.units[u])}};
+            if (transport && result.transport)
+                unit["transport"] = {{"before", classes_json(transport->result.units[t][u])}, {"after", classes_json(result.transport->units[t][u])}};
+            units.push_back(std::move(unit));
+        }
         json changed = json::array();
         for (const auto u : after.changed_units) changed.push_back(in.tiers[t].units[static_cast<std::size_t>(u)].id);
         tiers.push_back({{"id", in.tiers[t].id},
@@ -360,7 +412,12 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
                          {"changed_units", std::move(changed)},
                          {"units", std::move(units)}});
     }
-    return json{{"id", request.id}, {"name", request.name}, {"elapsed_ms", elapsed_ms}, {"tiers", std::move(tiers)}, {"hubs", hubs_json(m_model, result.hubs)}};
+    json out{{"id", request.id}, {"name", request.name}, {"elapsed_ms", elapsed_ms}, {"tiers", std::move(tiers)}, {"hubs", hubs_json(m_model, result.hubs)},
+             {"remove_stops", request.remove_stops}};
+    if (result.transport)
+        out["transport"] = {{"recompute", result.transport->recompute},
+                            {"study", {{"before", classes_json(m_model.results().transport->result.study)}, {"after", classes_json(result.transport->study)}}}};
+    return out;
 }
 
 Response Api::scenario(std::string_view body, bool save) const {
@@ -375,7 +432,7 @@ Response Api::scenario(std::string_view body, bool save) const {
     }
     ScenarioResult result;
     try {
-        result = m_model.compute(request.edits);
+        result = m_model.compute(request.edits, request.remove_stops);
     } catch (const DataError& e) {
         throw RequestError(422, e.what());
     }

@@ -167,11 +167,34 @@ Point Model::to_working(double lon, double lat) const { return transformer(m_inp
 Point Model::to_wgs84(const Point& working) const { return transformer(m_inputs.working_crs).inverse(working); }
 bool Model::in_study_area(const Point& p) const { return boost::geometry::covered_by(p, m_inputs.input.study_area); }
 
-ScenarioResult Model::compute(const analysis::HubEdits& edits) const {
+ScenarioResult Model::compute(const analysis::HubEdits& edits, const std::vector<std::string>& remove_stops) const {
     ScenarioResult r;
     r.hubs = analysis::apply_hub_edits(m_inputs.input, edits);
     r.tiers.reserve(m_tiers.size());
     for (std::size_t t = 0; t < m_tiers.size(); ++t) r.tiers.push_back(compute_tier(t, r.hubs));
+    if (m_results.transport) {
+        const auto& base = *m_results.transport;
+        TransportFigures tf;
+        if (remove_stops.empty()) {
+            tf.units = base.result.units;
+            tf.study = base.result.study;
+            tf.recompute = "unchanged";
+        } else {
+            // The stops of the layers left on, as pipeline::run_transport gathers a scenario's.
+            std::vector<analysis::Stop> stops;
+            for (const auto& s : base.stops)
+                if (std::find(remove_stops.begin(), remove_stops.end(), s.source) == remove_stops.end()) stops.push_back(s);
+            analysis::TransportResult after;
+            {
+                const std::lock_guard<std::mutex> lock(*m_transport_mutex);
+                after = analysis::classify_transport(m_inputs.input, m_results.model, stops, base.options);
+            }
+            tf.units = std::move(after.units);
+            tf.study = after.study;
+            tf.recompute = "full";
+        }
+        r.transport = std::move(tf);
+    }
     return r;
 }
 

@@ -125,6 +125,47 @@ TEST(ServeApi, EveryFigureOfAScenarioEqualsWhatKenikiRunWrites) {
     EXPECT_EQ(summary["hub_scenarios"][0]["changes"].size(), 4u);
 }
 
+TEST(ServeApi, ABusLineSwitchedOffGivesTheTransportFiguresOfKenikiRun) {
+    // The village buses off (the demo's own cut_local_buses scenario, saved again with a hub move):
+    // every unit's people per class equal summary.json's scenario of the batch run.
+    json body = demo_scenario("no_village_bus");
+    body["remove_stops"] = {"bus_local"};
+    const json served = post("/api/scenario/save", body);
+    ASSERT_TRUE(served.contains("saved"));
+    EXPECT_EQ(served["transport"]["recompute"], "full");
+    const fs::path dir = fresh_temp_dir("keniki-serve-run-bus");
+    const fs::path plan = plan_with(dir, read_file(served["saved"].get<std::string>()));
+    const auto r = run_keniki("run " + shell_quote(plan.string()) + " --out " + shell_quote((dir / "out").string()) + " --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json summary = read_json(dir / "out" / "summary.json");
+    const json* sc = nullptr;
+    for (const auto& s : summary["scenarios"])
+        if (s["id"] == "no_village_bus") sc = &s;
+    ASSERT_NE(sc, nullptr) << "the saved scenario is a transport scenario of the run";
+    const std::pair<const char*, const char*> classes[] = {{"convenient", "便利"}, {"inconvenient", "不便"}, {"blank", "空白"}};
+    std::size_t compared = 0;
+    double lost = 0;
+    for (std::size_t t = 0; t < served["tiers"].size(); ++t) {
+        for (std::size_t u = 0; u < served["tiers"][t]["units"].size(); ++u) {
+            const json& api = served["tiers"][t]["units"][u]["transport"];
+            const json& run = (*sc)["tiers"][t]["units"][u];
+            ASSERT_EQ(served["tiers"][t]["units"][u]["unit_id"], run["unit_id"]);
+            for (const auto& [en, ja] : classes) {
+                EXPECT_DOUBLE_EQ(api["after"][std::string(en) + "_total"].get<double>(), run["classes"][ja]["pop_total"].get<double>()) << run["unit_id"] << " " << en;
+                EXPECT_DOUBLE_EQ(api["after"][std::string(en) + "_65plus"].get<double>(), run["classes"][ja]["pop_65plus"].get<double>()) << run["unit_id"] << " " << en;
+                ++compared;
+            }
+            lost += run["lost"]["pop_total"].get<double>();
+        }
+    }
+    EXPECT_GT(compared, 30u);
+    EXPECT_GT(lost, 0) << "switching the village buses off loses someone coverage";
+    // The hub moves of the same saved block reproduce too (checked fully in the test above).
+    const json after = read_json(dir / "out" / "scenario_no_village_bus_units_neighbourhood.geojson");
+    for (std::size_t u = 0; u < after["features"].size(); ++u)
+        EXPECT_DOUBLE_EQ(served["tiers"][2]["units"][u]["after"]["beyond_reach_total"].get<double>(), after["features"][u]["properties"]["beyond_reach_total"].get<double>());
+}
+
 TEST(ServeApi, UnitsOfATierAreGeoJsonWithThePlansFigures) {
     auto c = served_demo().client();
     const auto r = c.Get("/api/units/welfare");
@@ -246,6 +287,10 @@ TEST(ServeApi, BadRequestsGetClearAnswersAndTheServerServesOn) {
     {
         const json j = post("/api/scenario/save", {{"id", "../../etc/x"}, {"remove_hubs", {"SA01"}}}, 400);
         EXPECT_NE(j["error"].get<std::string>().find("letters, digits"), std::string::npos) << j;
+    }
+    {
+        const json j = post("/api/scenario", {{"remove_stops", {"bus_locl"}}}, 422);
+        EXPECT_NE(j["error"].get<std::string>().find("no [[transport.stops]] layer 'bus_locl' (layers: rail, bus_trunk, bus_local)"), std::string::npos) << j;
     }
     {
         const auto r = c.Get("/api/scenario");

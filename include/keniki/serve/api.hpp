@@ -11,7 +11,7 @@
 //
 // A scenario: {"id": "ws1", "name": "...", "move_hubs": [{"hub": "H1", "lon": 131.2, "lat": 34.1}],
 //              "add_hubs": [{"id": "new1", "name": "...", "tier": "neighbourhood", "kind": "salon", "lon": ..., "lat": ...}],
-//              "remove_hubs": ["H2"]}
+//              "remove_hubs": ["H2"], "remove_stops": ["bus_local"]}   (remove_stops: [[transport.stops]] layers off)
 // Errors: {"error": "..."} with 400 (not JSON, wrong keys or types), 404 (no such path or tier),
 // 405 (wrong method), 413 (body too large, from the server), 422 (a hub that does not exist, a place
 // outside the study area, a tier left without hubs), 409 (save without --out).
@@ -51,6 +51,7 @@ struct ScenarioRequest {
     std::vector<project::HubMoveSpec> move_hubs;
     std::vector<project::HubAddSpec> add_hubs;
     std::vector<std::string> remove_hubs;
+    std::vector<std::string> remove_stops;  ///< [[transport.stops]] layer ids switched off
     analysis::HubEdits edits;  ///< in the working CRS
 };
 
@@ -73,6 +74,8 @@ public:
     Response handle(std::string_view method, std::string_view path, std::string_view body) const;
 
     nlohmann::json plan_json() const;
+    /// The plan's [[transport.stops]] layers with their stops (WGS84), for the map and its switches.
+    nlohmann::json stop_layers_json() const;
     nlohmann::json scenario_json(const ScenarioRequest& request, const ScenarioResult& result, double elapsed_ms) const;
 
 private:

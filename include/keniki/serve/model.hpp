@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,18 @@ struct TierFigures {
     std::size_t revisited = 0;        ///< residents (pieces) whose nearest hub was looked at again
 };
 
+/// Transport-poor zones with stop layers switched off: analysis::classify_transport again with the
+/// remaining stops (a full reclassification, serialised by a mutex: the documented fallback for stops).
+struct TransportFigures {
+    std::vector<std::vector<analysis::ClassFigures>> units;  ///< [tier][unit]
+    analysis::ClassFigures study;
+    std::string recompute;  ///< "unchanged" or "full"
+};
+
 struct ScenarioResult {
     analysis::HubSet hubs;
     std::vector<TierFigures> tiers;
+    std::optional<TransportFigures> transport;  ///< when the plan has [transport]
 };
 
 /// Where each resident of a tier stands in a grid over the residents (straight-line tiers).
@@ -77,7 +87,8 @@ public:
 
     /// The figures with the edits applied. Throws DataError (apply_hub_edits) for edits that name no
     /// hub, and the like.
-    ScenarioResult compute(const analysis::HubEdits& edits) const;
+    /// `remove_stops`: ids of [[transport.stops]] layers switched off (as a [[scenarios]] remove_stops).
+    ScenarioResult compute(const analysis::HubEdits& edits, const std::vector<std::string>& remove_stops = {}) const;
 
     /// WGS84 -> working CRS and back (a transformer per thread).
     Point to_working(double lon, double lat) const;
@@ -102,6 +113,7 @@ private:
     pipeline::Results m_results;
     std::vector<Tier> m_tiers;
     std::vector<TierFigures> m_base;
+    std::unique_ptr<std::mutex> m_transport_mutex = std::make_unique<std::mutex>();
 };
 
 }  // namespace keniki::serve
