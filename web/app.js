@@ -9,27 +9,27 @@ const TEXT = {
     undo: "元に戻す", reset: "リセット", save: "シナリオとして保存", lang: "English", unit: "単位", people: "人口", p65: "65歳以上",
     beyond: "圏外人口", beyond65: "65歳以上の圏外", before: "変更前", after: "変更後", diff: "差", total: "合計",
     ind_beyond: "圏外人口", ind_beyond65: "65歳以上の圏外人口", ind_pop: "人口", ind_p65: "65歳以上人口", ind_diff: "圏外人口の増減",
-    ind_blank65: "公共交通空白の65歳以上（計画）",
+    ind_blank65: "公共交通空白の65歳以上",
     click_to_add: "地図をクリックして新しい拠点の位置を指定", computing: "計算中…", computed: "再計算 {ms} ms（{n} 圏域が変化）",
     saved: "保存しました: {path}", default_name: "ワークショップ案", new_hub: "新しい拠点", no_save: "保存先（--out）が指定されていません",
-    tiers: "全圏域の合計", hubs_of: "拠点",
+    tiers: "全圏域の合計", hubs_of: "拠点", lines: "運行", blank_study: "公共交通空白（全域）", ind_blank: "公共交通空白の人口",
   },
   en: {
     title: "service-area scenario", scenario: "Scenario", tier: "Tier", indicator: "Figure", add: "Add hub", delete: "Delete hub",
     undo: "Undo", reset: "Reset", save: "Save as scenario", lang: "日本語", unit: "Unit", people: "People", p65: "65+",
     beyond: "Beyond reach", beyond65: "65+ beyond reach", before: "before", after: "after", diff: "change", total: "Total",
     ind_beyond: "People beyond reach", ind_beyond65: "65+ beyond reach", ind_pop: "People", ind_p65: "People 65+", ind_diff: "Change in people beyond reach",
-    ind_blank65: "65+ in transport-blank zones (plan)",
+    ind_blank65: "65+ in transport-blank zones",
     click_to_add: "Click the map where the new hub goes", computing: "computing…", computed: "recomputed in {ms} ms ({n} units changed)",
     saved: "saved: {path}", default_name: "Workshop idea", new_hub: "New hub", no_save: "keniki serve has no --out directory to save into",
-    tiers: "Totals of every tier", hubs_of: "hubs",
+    tiers: "Totals of every tier", hubs_of: "hubs", lines: "Running", blank_study: "Transport-blank (whole area)", ind_blank: "People in transport-blank zones",
   },
 };
 
 const state = {
   lang: "ja", plan: null, tier: null, indicator: "beyond_reach_total",
   units: {},            // tier id -> GeoJSON
-  edits: { move: {}, add: [], remove: [] },
+  edits: { move: {}, add: [], remove: [], stopsOff: [] },
   history: [], result: null, selected: null, adding: false, seq: 1,
 };
 window.keniki = { ready: false, lastResponse: null, requests: 0 };
@@ -64,10 +64,11 @@ function scenarioBody() {
     move_hubs: Object.entries(state.edits.move).map(([hub, p]) => ({ hub, lon: p.lon, lat: p.lat })),
     add_hubs: state.edits.add.map((a) => ({ ...a })),
     remove_hubs: [...state.edits.remove],
+    remove_stops: [...state.edits.stopsOff],
   };
 }
 
-function edited() { return Object.keys(state.edits.move).length + state.edits.add.length + state.edits.remove.length > 0; }
+function edited() { return Object.keys(state.edits.move).length + state.edits.add.length + state.edits.remove.length + state.edits.stopsOff.length > 0; }
 
 function remember() {
   state.history.push(JSON.stringify(state.edits));
@@ -108,14 +109,15 @@ function unitFigures(tierId) {
   if (!gj) return out;
   for (const f of gj.features) out[f.properties.unit_id] = { before: f.properties, after: f.properties, diff: null, props: f.properties };
   const tr = state.result && state.result.tiers.find((x) => x.id === tierId);
-  if (tr) for (const u of tr.units) Object.assign(out[u.unit_id], { before: u.before, after: u.after, diff: u.diff });
+  if (tr) for (const u of tr.units) Object.assign(out[u.unit_id], { before: u.before, after: u.after, diff: u.diff, transport: u.transport });
   return out;
 }
 
 function indicatorValue(fig) {
   switch (state.indicator) {
     case "diff": return fig.diff ? fig.diff.beyond_reach_total : 0;
-    case "transport_blank_65plus": return fig.props.transport_blank_65plus;
+    case "transport_blank_65plus": return fig.transport ? fig.transport.after.blank_65plus : fig.props.transport_blank_65plus;
+    case "transport_blank_total": return fig.transport ? fig.transport.after.blank_total : fig.props.transport_blank_total;
     default: return fig.after[state.indicator];
   }
 }
@@ -150,11 +152,34 @@ function shade() {
 
 function indicatorKey(k = state.indicator) {
   return { beyond_reach_total: "ind_beyond", beyond_reach_65plus: "ind_beyond65", pop_total: "ind_pop", pop_65plus: "ind_p65", diff: "ind_diff",
-           transport_blank_65plus: "ind_blank65" }[k];
+           transport_blank_65plus: "ind_blank65", transport_blank_total: "ind_blank" }[k];
 }
 
 function currentHubs() {
   return (state.result ? state.result.hubs : state.plan.hubs).filter((h) => h.tiers.includes(state.tier));
+}
+
+let stopLayer = L.layerGroup().addTo(map);
+function drawStops() {
+  stopLayer.clearLayers();
+  for (const l of state.plan.stop_layers || []) {
+    if (state.edits.stopsOff.includes(l.id)) continue;
+    for (const s of l.stops)
+      L.circleMarker([s.lat, s.lon], { radius: l.kind === "station" ? 6 : 3, color: l.kind === "station" ? "#000" : "#555", weight: 1,
+                                       fillColor: l.kind === "station" ? "#fff" : "#888", fillOpacity: 1, interactive: false }).addTo(stopLayer);
+  }
+}
+
+function drawSwitches() {
+  const box = $("lines");
+  box.innerHTML = (state.plan.stop_layers || []).length ? `<span>${t("lines")}:</span> ` + state.plan.stop_layers.map((l) =>
+    `<label><input type="checkbox" data-layer="${l.id}" ${state.edits.stopsOff.includes(l.id) ? "" : "checked"}> ${l.id}</label>`).join(" ") : "";
+  for (const cb of box.querySelectorAll("input")) cb.addEventListener("change", () => {
+    remember();
+    const id = cb.dataset.layer;
+    state.edits.stopsOff = cb.checked ? state.edits.stopsOff.filter((x) => x !== id) : state.edits.stopsOff.concat([id]);
+    recompute();
+  });
 }
 
 function drawHubs() {
@@ -196,7 +221,7 @@ function render() {
   $("lang").textContent = t("lang");
   const tierName = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
   $("tier").innerHTML = state.plan.tiers.map((x) => `<option value="${x.id}" ${x.id === state.tier ? "selected" : ""}>${tierName(x)}</option>`).join("");
-  const inds = ["beyond_reach_total", "beyond_reach_65plus", "diff", "pop_total", "pop_65plus"].concat(state.plan.transport ? ["transport_blank_65plus"] : []);
+  const inds = ["beyond_reach_total", "beyond_reach_65plus", "diff", "pop_total", "pop_65plus"].concat(state.plan.transport ? ["transport_blank_total", "transport_blank_65plus"] : []);
   $("indicator").innerHTML = inds.map((k) => `<option value="${k}" ${k === state.indicator ? "selected" : ""}>${t(indicatorKey(k))}</option>`).join("");
 
   // Totals of every tier.
@@ -224,7 +249,17 @@ function render() {
   }).join("");
   $("save").disabled = !state.plan.can_save || !edited();
   $("save").title = state.plan.can_save ? "" : t("no_save");
+  // Transport-blank people of the whole area, before -> after (stop layers off).
+  if (state.plan.transport) {
+    const tb = state.result && state.result.transport ? state.result.transport.study : null;
+    const rows = $("totals").querySelector("tbody");
+    if (tb) rows.insertAdjacentHTML("beforeend", `<tr data-tier="transport"><td>${t("blank_study")}</td><td>${fmt(tb.before.blank_total)}</td>` +
+      `<td>${fmt(tb.after.blank_total)}</td><td class="${cls(tb.after.blank_total - tb.before.blank_total)}">${signed(tb.after.blank_total - tb.before.blank_total)}</td>` +
+      `<td>${fmt(tb.after.blank_65plus)}</td><td class="${cls(tb.after.blank_65plus - tb.before.blank_65plus)}">${signed(tb.after.blank_65plus - tb.before.blank_65plus)}</td></tr>`);
+  }
+  drawSwitches();
   shade();
+  drawStops();
   drawHubs();
 }
 
@@ -261,7 +296,7 @@ $("undo").addEventListener("click", () => {
   $("undo").disabled = state.history.length === 0;
   recompute();
 });
-$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [] }; recompute(); });
+$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [], stopsOff: [] }; recompute(); });
 $("save").addEventListener("click", async () => {
   const name = $("scenario-name").value || t("default_name");
   const id = "serve_" + new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14);

@@ -50,6 +50,21 @@ try {
   if (changed === 0) problems.push("the drag changed no unit's figures (drag too short?)");
   const highlighted = table.filter((r) => r.changed).length;
   if (highlighted !== tier.changed_units.length) problems.push(`${highlighted} rows highlighted, API changed ${tier.changed_units.length} units`);
+  // Switch the village buses off: the whole area's transport-blank row shows the API's figure.
+  const requests = await page.evaluate(() => window.keniki.requests);
+  await page.click('#lines input[data-layer="bus_local"]');
+  await page.waitForFunction((n) => window.keniki.requests > n, requests, { timeout: 20000 });
+  await page.waitForTimeout(300);
+  const sent = await page.evaluate(() => window.keniki.lastResponse.remove_stops);
+  if (JSON.stringify(sent) !== '["bus_local"]') problems.push("the page did not switch bus_local off: " + JSON.stringify(sent));
+  const busApi = await (await fetch(new URL("/api/scenario", url), {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ move_hubs: [{ hub: "CH2", lon: moved.lon, lat: moved.lat }], remove_stops: ["bus_local"] }),
+  })).json();
+  const blankRow = await page.$eval('#totals tr[data-tier="transport"] td:nth-child(3)', (td) => td.textContent).catch(() => null);
+  const expected = Math.round(busApi.transport.study.after.blank_total).toLocaleString("ja-JP");
+  if (blankRow !== expected) problems.push(`transport-blank row ${blankRow}, API ${expected}`);
+  if (!(busApi.transport.study.after.blank_total > busApi.transport.study.before.blank_total)) problems.push("no one became transport-blank");
   await page.screenshot({ path: shot });
   if (consoleErrors.length) problems.push("console errors: " + consoleErrors.join(" | "));
   console.log(JSON.stringify({ rows: table.length, changed, moved: { lon: moved.lon, lat: moved.lat }, problems }));
