@@ -59,6 +59,18 @@ int run_serve(const std::vector<std::string>& argv) {
     options.host = args.value_or("host", "127.0.0.1");
     options.port = parse_port(args.value_or("port", "8080"));
     options.web_dir = find_web_dir(args.value("web"));
+    if (const auto mb = args.value("max-body")) {
+        std::size_t used = 0;
+        long long bytes = -1;
+        try {
+            bytes = std::stoll(*mb, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != mb->size() || bytes < 1024 || bytes > (64LL << 20))
+            throw UsageError("keniki serve: --max-body must be a number of bytes from 1024 to 67108864, not '" + *mb + "'");
+        options.max_body = static_cast<std::size_t>(bytes);
+    }
     serve::ApiOptions api_options;
     if (const auto out = args.value("out")) {
         if (!fs::is_directory(*out)) throw UsageError("keniki serve: --out " + *out + " is not a directory (create it first: saved scenarios go there)");
@@ -95,14 +107,14 @@ int run_serve(const std::vector<std::string>& argv) {
 
 Command make_serve_command() {
     return Command{"serve", "a local web page and JSON API: move, add or remove hubs and see every tier's figures change",
-                   "usage: keniki serve PLAN [--port 8080] [--host 127.0.0.1] [--out DIR] [--web DIR] [--quiet]\n\n"
+                   "usage: keniki serve PLAN [--port 8080] [--host 127.0.0.1] [--out DIR] [--web DIR] [--max-body BYTES] [--quiet]\n\n"
                    "Reads and runs the plan once, keeps it in memory, and serves on http://HOST:PORT/ a map of the units\n"
                    "of every tier, shaded by a chosen figure, whose hubs can be dragged, added and removed; the figures\n"
                    "of every unit and tier follow at once, before and after. The JSON API (README: keniki serve):\n"
                    "  GET  /api/plan            GET /api/units/<tier>\n"
                    "  POST /api/scenario        POST /api/scenario/save (writes DIR/scenario_<id>.toml, a [[scenarios]] block)\n"
                    "Listens on loopback (127.0.0.1) unless --host says otherwise, and then warns loudly: there is no login.\n"
-                   "Request bodies over 1 MiB are refused. Nothing a client sends is written anywhere but --out DIR.\n"
+                   "Request bodies over 1 MiB (--max-body) are refused. Nothing a client sends is written anywhere but --out DIR.\n"
                    "--port 0 picks a free port; the first line on stdout names the address.\n",
                    run_serve};
 }

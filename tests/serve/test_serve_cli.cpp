@@ -1,0 +1,44 @@
+// `keniki serve` on the command line: usage errors exit 2 naming the option; listening beyond
+// loopback is said loudly.
+
+#include <gtest/gtest.h>
+
+#include "support/test_paths.hpp"
+
+namespace keniki::test {
+namespace {
+
+std::string demo_plan() { return shell_quote((source_dir() / "data" / "demo" / "plan.toml").string()); }
+
+TEST(ServeCli, UsageErrorsExitTwoNamingTheOption) {
+    auto r = run_keniki("serve");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("one plan file"), std::string::npos) << r.err;
+    r = run_keniki("serve " + demo_plan() + " --port http");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--port must be a port number 0-65535, not 'http'"), std::string::npos) << r.err;
+    r = run_keniki("serve " + demo_plan() + " --max-body 10");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--max-body must be a number of bytes"), std::string::npos) << r.err;
+    r = run_keniki("serve " + demo_plan() + " --out /no/such/dir");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--out /no/such/dir is not a directory"), std::string::npos) << r.err;
+    r = run_keniki("serve --help");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("POST /api/scenario"), std::string::npos);
+}
+
+TEST(ServeCli, ListeningBeyondLoopbackIsSaidLoudly) {
+    // Bound to every interface on a free port, stopped after a few seconds by timeout (SIGTERM).
+    const auto r = run_command("timeout 8 " + shell_quote(cli_path().string()) + " serve " + demo_plan() + " --host 0.0.0.0 --port 0 --quiet");
+    EXPECT_NE(r.err.find("WARNING: listening on 0.0.0.0:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("NOT loopback only"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("http://0.0.0.0:"), std::string::npos) << r.out;
+    // On loopback (the default) nothing is said.
+    const auto quiet = run_command("timeout 5 " + shell_quote(cli_path().string()) + " serve " + demo_plan() + " --port 0 --quiet");
+    EXPECT_EQ(quiet.err.find("WARNING"), std::string::npos) << quiet.err;
+    EXPECT_NE(quiet.out.find("http://127.0.0.1:"), std::string::npos) << quiet.out;
+}
+
+}  // namespace
+}  // namespace keniki::test
