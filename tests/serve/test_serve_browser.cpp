@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "serve/serve_process.hpp"
 #include "support/test_paths.hpp"
 
 namespace keniki::test {
@@ -24,31 +25,6 @@ namespace fs = std::filesystem;
 constexpr const char* k_chromium = "/usr/bin/chromium";
 
 bool have(const std::string& program) { return run_command("command -v " + program + " >/dev/null 2>&1").exit_code == 0; }
-
-/// `keniki serve` in the background; its pid and the URL from its first line of stdout.
-struct ServeProcess {
-    pid_t pid = -1;
-    std::string url;
-    FILE* out = nullptr;
-    explicit ServeProcess(const fs::path& out_dir) {
-        const std::string cmd = "echo $$; exec " + shell_quote(cli_path().string()) + " serve " +
-                                shell_quote((source_dir() / "data" / "demo" / "plan.toml").string()) + " --port 0 --quiet --out " + shell_quote(out_dir.string()) +
-                                " --web " + shell_quote((source_dir() / "web").string());
-        out = popen(cmd.c_str(), "r");
-        if (!out) return;
-        char line[512];
-        if (fgets(line, sizeof line, out)) pid = static_cast<pid_t>(std::stol(line));
-        if (fgets(line, sizeof line, out)) {
-            const std::string s = line;
-            const auto b = s.find("http://"), e = s.find(' ', b);
-            if (b != std::string::npos) url = s.substr(b, e - b);
-        }
-    }
-    ~ServeProcess() {
-        if (pid > 0) kill(pid, SIGTERM);
-        if (out) pclose(out);
-    }
-};
 
 TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     if (!have("node") || !have("npm")) GTEST_SKIP() << "node and npm are not installed: the browser test of keniki serve needs them (playwright-core)";
@@ -66,7 +42,7 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     }
 
     const fs::path out_dir = fresh_temp_dir("keniki-serve-browser");
-    ServeProcess serve(out_dir);
+    ServeProcess serve("--out " + shell_quote(out_dir.string()) + " --web " + shell_quote((source_dir() / "web").string()));
     ASSERT_FALSE(serve.url.empty()) << "keniki serve printed no address";
     const fs::path shot = out_dir / "after_drag.png";
     const auto r = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node drag_hub.mjs " + shell_quote(serve.url) + " " + shell_quote(shot.string()) +
