@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 
 #include <boost/geometry/algorithms/covered_by.hpp>
@@ -257,8 +258,23 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
             out.units.push_back(sum_members(pieces, b, e, ti.reach, [&](std::size_t i) { return cost[i]; }));
         }
     } else {
-        // Straight line, incrementally (see the header). changed: piece -> (new local hub, cost).
-        std::unordered_map<std::int32_t, std::pair<std::int32_t, double>> changed;
+        // Straight line, incrementally (see the header). The residents whose hub or cost changed: a
+        // flag per resident (zeroed, 1 byte each) and their new local hub and cost in arrays left
+        // uninitialised (only the pages of changed residents are ever touched).
+        const std::size_t n = pieces.size();
+        std::vector<std::uint8_t> is_changed(n, 0);
+        const std::unique_ptr<std::int32_t[]> new_hub(new std::int32_t[n]);
+        const std::unique_ptr<double[]> new_cost(new double[n]);
+        std::vector<std::int32_t> changed;
+        auto set = [&](std::int32_t i, std::int32_t hub, double cost) {
+            const auto k = static_cast<std::size_t>(i);
+            if (!is_changed[k]) {
+                is_changed[k] = 1;
+                changed.push_back(i);
+            }
+            new_hub[k] = hub;
+            new_cost[k] = cost;
+        };
         std::vector<std::int32_t> again;
         for (const auto j : gone) {
             const auto b = tier.hub_first[static_cast<std::size_t>(j)], e = tier.hub_first[static_cast<std::size_t>(j) + 1];
@@ -272,7 +288,7 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
             std::vector<std::int32_t> local;
             std::vector<double> cost;
             index::NearestPoint(hub_points).nearest_all(queries, local, cost);
-            for (std::size_t k = 0; k < again.size(); ++k) changed[again[k]] = {local[k], cost[k]};
+            for (std::size_t k = 0; k < again.size(); ++k) set(again[k], local[k], cost[k]);
         }
         std::size_t revisited = again.size();
         // Hubs at a new place: residents that may now be nearer to them than to their present hub.
@@ -293,10 +309,9 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
                         const std::int32_t i = g.members[m];
                         const Point& q = pieces.points[static_cast<std::size_t>(i)];
                         ++revisited;
-                        const auto found = changed.find(i);
                         std::int32_t cur;
-                        if (found != changed.end()) {
-                            cur = found->second.first;
+                        if (is_changed[static_cast<std::size_t>(i)]) {
+                            cur = new_hub[static_cast<std::size_t>(i)];
                         } else {
                             const auto base = tier.base_local[static_cast<std::size_t>(i)];
                             cur = base < 0 ? -1 : new_local[static_cast<std::size_t>(ti.hubs[static_cast<std::size_t>(base)])];
@@ -307,16 +322,17 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
                             const double dc = d2(hub_points[static_cast<std::size_t>(cur)], q);
                             take = dn < dc || (dn == dc && k < cur);
                         }
-                        if (take) changed[i] = {k, std::sqrt(dn)};
+                        if (take) set(i, k, std::sqrt(dn));
                     }
                 }
             }
         }
         out.recompute = "incremental";
         out.revisited = revisited;
-        for (const auto& [i, hc] : changed) {
-            const auto u = res.unit[static_cast<std::size_t>(i)];
-            if (u >= 0 && !(hc.second == res.cost[static_cast<std::size_t>(i)])) unit_touched[static_cast<std::size_t>(u)] = 1;
+        for (const auto i : changed) {
+            const auto k = static_cast<std::size_t>(i);
+            const auto u = res.unit[k];
+            if (u >= 0 && !(new_cost[k] == res.cost[k])) unit_touched[static_cast<std::size_t>(u)] = 1;
         }
         for (std::size_t u = 0; u < ti.units.size(); ++u) {
             if (!unit_touched[u]) {
@@ -326,10 +342,7 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
             out.changed_units.push_back(static_cast<std::int32_t>(u));
             const std::int32_t* b = tier.unit_members.data() + tier.unit_first[u];
             const std::int32_t* e = tier.unit_members.data() + tier.unit_first[u + 1];
-            out.units.push_back(sum_members(pieces, b, e, ti.reach, [&](std::size_t i) {
-                const auto it = changed.find(static_cast<std::int32_t>(i));
-                return it == changed.end() ? res.cost[i] : it->second.second;
-            }));
+            out.units.push_back(sum_members(pieces, b, e, ti.reach, [&](std::size_t i) { return is_changed[i] ? new_cost[i] : res.cost[i]; }));
         }
     }
     for (const auto& u : out.units) {

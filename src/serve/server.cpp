@@ -6,6 +6,8 @@
 #include <sstream>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "keniki/core/error.hpp"
@@ -48,6 +50,7 @@ struct Server::Impl {
     ServerOptions options;
     httplib::Server http;
     std::map<std::string, Asset> assets;  ///< by URL path
+    socket_t listen_socket = INVALID_SOCKET;
     Impl(const Api& a, ServerOptions o) : api(a), options(std::move(o)) {}
 };
 
@@ -73,7 +76,17 @@ Server::Server(const Api& api, ServerOptions options) : m_impl(std::make_unique<
     const int threads = s.options.threads;
     s.http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     s.http.set_payload_max_length(s.options.max_body);
-    s.http.set_keep_alive_timeout(5);
+    // Keep a client's connection for many requests (cpp-httplib closes it after 5 by default, and every
+    // reconnection goes through the listen backlog, see bind()).
+    s.http.set_keep_alive_max_count(100000);
+    s.http.set_keep_alive_timeout(30);
+    // The listening socket, to widen its backlog after cpp-httplib's listen() (see bind()); the options
+    // are cpp-httplib's defaults otherwise (SO_REUSEADDR).
+    s.http.set_socket_options([this](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        m_impl->listen_socket = sock;
+    });
     s.http.set_read_timeout(10);
     s.http.set_write_timeout(10);
     auto api_handler = [this](const httplib::Request& req, httplib::Response& res) {
@@ -117,10 +130,13 @@ int Server::bind() {
         const int port = s.http.bind_to_any_port(s.options.host.c_str());
         if (port <= 0) throw UsageError("keniki serve: cannot listen on " + s.options.host);
         s.options.port = port;
-        return port;
-    }
-    if (!s.http.bind_to_port(s.options.host.c_str(), s.options.port))
+    } else if (!s.http.bind_to_port(s.options.host.c_str(), s.options.port)) {
         throw UsageError("keniki serve: cannot listen on " + s.options.host + ":" + std::to_string(s.options.port) + " (in use? try --port)");
+    }
+    // Debian's libcpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into the
+    // library): 50 clients connecting at once overflowed it and some connections were reset (bench_serve).
+    // listen() again on the bound socket widens the backlog (Linux; capped by net.core.somaxconn).
+    if (s.listen_socket != INVALID_SOCKET) ::listen(s.listen_socket, 1024);
     return s.options.port;
 }
 
