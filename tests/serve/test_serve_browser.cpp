@@ -55,6 +55,18 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     EXPECT_GE(seen["changed"].get<int>(), 1);
     ASSERT_TRUE(fs::exists(shot));
     EXPECT_GT(fs::file_size(shot), 20000u) << "a screenshot of the map and table";
+    // The page's "save as scenario" wrote one [[scenarios]] block into --out, and nothing else.
+    std::size_t saved = 0;
+    for (const auto& e : fs::directory_iterator(out_dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("scenario_serve_", 0) == 0 && e.path().extension() == ".toml") {
+            ++saved;
+            EXPECT_NE(read_file(e.path()).find("move_hubs = ["), std::string::npos);
+        } else {
+            EXPECT_EQ(name, "after_drag.png") << "only the saved scenario (and the test's screenshot) in --out";
+        }
+    }
+    EXPECT_EQ(saved, 1u);
     std::cout << "screenshot: " << shot.string() << "\n";
 }
 

@@ -66,7 +66,38 @@ try {
   if (blankRow !== expected) problems.push(`transport-blank row ${blankRow}, API ${expected}`);
   if (!(busApi.transport.study.after.blank_total > busApi.transport.study.before.blank_total)) problems.push("no one became transport-blank");
   await page.screenshot({ path: shot });
+
+  // Add a hub by clicking the map, then delete it; undo brings it back; save the scenario.
+  let n = await page.evaluate(() => window.keniki.requests);
+  await page.click("#add");
+  const map = await (await page.$("#map")).boundingBox();
+  await page.mouse.click(map.x + map.width * 0.8, map.y + map.height * 0.45);
+  await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+  const added = await page.evaluate(() => window.keniki.lastResponse.hubs.filter((h) => h.added).map((h) => h.id));
+  if (added.length !== 1) problems.push("adding a hub by a click gave " + JSON.stringify(added));
+  else {
+    n = await page.evaluate(() => window.keniki.requests);
+    await page.click(`[data-hub="${added[0]}"]`);
+    await page.click("#delete");
+    await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+    const left = await page.evaluate(() => window.keniki.lastResponse.hubs.filter((h) => h.added).length);
+    if (left !== 0) problems.push("deleting the added hub left " + left);
+    n = await page.evaluate(() => window.keniki.requests);
+    await page.click("#undo");
+    await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+    const back = await page.evaluate(() => window.keniki.lastResponse.hubs.filter((h) => h.added).length);
+    if (back !== 1) problems.push("undo did not bring the added hub back");
+  }
+  await page.click("#save");
+  await page.waitForFunction(() => /保存しました/.test(document.getElementById("status").textContent), null, { timeout: 20000 })
+    .catch(() => problems.push("saving said: " + "(no 保存しました)"));
+  const saved = await page.$eval("#status", (e) => e.textContent);
+  // English switch.
+  await page.click("#lang");
+  const header = await page.$eval("#units thead", (e) => e.textContent);
+  if (!/Beyond reach/.test(header)) problems.push("the English switch left the table header as " + header);
   if (consoleErrors.length) problems.push("console errors: " + consoleErrors.join(" | "));
+  console.error("saved: " + saved);
   console.log(JSON.stringify({ rows: table.length, changed, moved: { lon: moved.lon, lat: moved.lat }, problems }));
 } finally {
   await browser.close();
