@@ -19,6 +19,10 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
+/// JSON text; invalid UTF-8 in a string (plan data read as bytes, a client's bytes quoted in a message)
+/// becomes U+FFFD instead of nlohmann's type_error.
+std::string safe_dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 double round7(double v) { return std::round(v * 1e7) / 1e7; }
 
 json figures_json(const UnitFigures& f) {
@@ -203,7 +207,9 @@ bool valid_id(const std::string& id) {
 Response error_response(int status, const std::string& message) {
     Response r;
     r.status = status;
-    r.body = json{{"error", message}}.dump();
+    // A message may quote what the client sent (a path, a JSON parser's view of broken bytes): invalid
+    // UTF-8 is replaced (U+FFFD), not an exception.
+    r.body = safe_dump(json{{"error", message}});
     return r;
 }
 
@@ -211,8 +217,8 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
     json j;
     try {
         j = json::parse(body);
-    } catch (const json::parse_error& e) {
-        throw RequestError(400, std::string("the request body is not JSON: ") + e.what());
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for numbers such as 1e400
+        throw RequestError(400, std::string("the request body is not JSON keniki can read: ") + e.what());
     }
     check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops"}, "the scenario");
     ScenarioRequest r;
@@ -318,12 +324,12 @@ Api::Api(const Model& model, ApiOptions options) : m_model(model), m_options(std
                     props[std::string("transport_") + names[c] + "_65plus"] = cf.people[c].age65;
                 }
             }
-            features += (u ? ",{" : "{") + std::string("\"type\":\"Feature\",\"properties\":") + props.dump() +
+            features += (u ? ",{" : "{") + std::string("\"type\":\"Feature\",\"properties\":") + safe_dump(props) +
                         ",\"geometry\":" + multipolygon_text(model, in.tiers[t].units[u].geometry) + "}";
         }
-        m_units_geojson.push_back("{\"type\":\"FeatureCollection\",\"tier\":" + json(in.tiers[t].id).dump() + ",\"features\":[" + features + "]}");
+        m_units_geojson.push_back("{\"type\":\"FeatureCollection\",\"tier\":" + safe_dump(json(in.tiers[t].id)) + ",\"features\":[" + features + "]}");
     }
-    m_plan_json = plan_json().dump();
+    m_plan_json = safe_dump(plan_json());
 }
 
 json Api::stop_layers_json() const {
@@ -449,7 +455,7 @@ Response Api::scenario(std::string_view body, bool save) const {
         out["toml"] = toml;
     }
     Response r;
-    r.body = out.dump();
+    r.body = safe_dump(out);
     return r;
 }
 

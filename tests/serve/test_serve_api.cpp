@@ -302,6 +302,46 @@ TEST(ServeApi, BadRequestsGetClearAnswersAndTheServerServesOn) {
     EXPECT_EQ(r->status, 200) << "still serving after the bad requests";
 }
 
+TEST(ServeApi, MangledBodiesGetFourHundredsNeverACrash) {
+    // Truncations and byte flips of a valid scenario, deep nesting just under the size limit, odd
+    // values: every answer is 200 or a 4xx with an "error", and the server serves on.
+    auto c = served_demo().client();
+    const std::string valid = demo_scenario("x").dump();
+    std::mt19937 rng(7);
+    std::vector<std::string> bodies;
+    for (std::size_t k = 0; k < valid.size(); k += 7) bodies.push_back(valid.substr(0, k));
+    for (int k = 0; k < 150; ++k) {
+        std::string b = valid;
+        b[rng() % b.size()] = static_cast<char>(rng() % 256);
+        bodies.push_back(b);
+    }
+    bodies.push_back(std::string(400000, '[') + std::string(400000, ']'));
+    bodies.push_back(R"({"move_hubs": [{"hub": "CH2", "lon": 1e400, "lat": 34}]})");
+    bodies.push_back(R"({"move_hubs": [{"hub": "CH2", "lon": -0.0, "lat": -91}]})");
+    bodies.push_back(R"({"add_hubs": [{"id": "", "tier": "city", "lon": 131.2, "lat": 34.15}]})");
+    bodies.push_back(R"({"add_hubs": [{"id": "CH1", "tier": "city", "lon": 131.2, "lat": 34.15}]})");
+    bodies.push_back(R"({"move_hubs": [{"hub": "CH2", "lon": 131.13, "lat": 34.16}, {"hub": "CH2", "lon": 131.14, "lat": 34.16}]})");
+    bodies.push_back("\xef\xbb\xbf{}");
+    bodies.push_back("null");
+    std::size_t ok = 0, refused = 0;
+    for (const auto& b : bodies) {
+        const auto r = c.Post("/api/scenario", b, "application/json");
+        ASSERT_TRUE(r) << "no answer to a body of " << b.size() << " bytes";
+        if (r->status == 200) {
+            ++ok;
+            continue;
+        }
+        EXPECT_GE(r->status, 400) << b;
+        EXPECT_LT(r->status, 500) << b << " -> " << r->body;
+        EXPECT_TRUE(json::parse(r->body).contains("error")) << r->body;
+        ++refused;
+    }
+    EXPECT_GT(refused, bodies.size() / 2);
+    const auto r = c.Get("/api/plan");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+}
+
 TEST(ServeApi, ConcurrentScenariosGetTheirOwnAnswers) {
     // 8 clients at once, each with its own scenario: every answer equals the one computed alone.
     const std::vector<std::string> hubs = {"CH1", "CH2", "CH3", "CH4", "SA01", "SA02", "SA10", "SA12"};
