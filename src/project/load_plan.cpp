@@ -33,7 +33,8 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"transport", {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"}},
         {"transport.stops", {  // also the tables of a scenario's add_stops
                              "id", "kind", "source", "id_field", "name_field", "departures_field"}},
-        {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops", "move_hubs", "add_hubs", "remove_hubs"}},
+        {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops", "move_hubs", "add_hubs", "remove_hubs", "remove_stop_ids", "add_stop_points"}},
+        {"scenarios.add_stop_points", {"id", "name", "kind", "departures_per_day", "lon", "lat"}},
         {"scenarios.move_hubs", {"hub", "lon", "lat"}},
         {"scenarios.add_hubs", {"id", "name", "tier", "kind", "lon", "lat"}},
         {"access", {"id", "name", "tier", "hub_kinds", "facilities", "supply_field", "demand", "method", "catchment", "decay", "threshold_per_1000"}},
@@ -864,6 +865,22 @@ private:
             sc.add_hubs.push_back(std::move(a));
         });
         get_string_list(sc_scope, "remove_hubs", sc.remove_hubs, false, {});
+        get_string_list(sc_scope, "remove_stop_ids", sc.remove_stop_ids, false, {});
+        read_table_list(sc_scope, "add_stop_points", "scenarios.add_stop_points", [&](const Scope& s, int line) {
+            StopPointSpec p;
+            p.line = line;
+            get_non_empty_string(s, "id", p.id, true, "an id for the new stop");
+            p.name = p.id;
+            get_string(s, "name", p.name);
+            if (const auto kind = get_choice(s, "kind", {"bus_stop", "station"})) p.kind = *kind;
+            double d = 0;
+            if (get_number(s, "departures_per_day", d)) {
+                if (d < 0) problem(m_plan.line_of(s.key_path("departures_per_day"), line), s.prefix() + s.name("departures_per_day") + " must not be negative");
+                p.departures_per_day = d;
+            }
+            read_lon_lat(s, p.lon, p.lat);
+            sc.add_stop_points.push_back(std::move(p));
+        });
     }
 
     void read_scenarios(const toml::table& root) {

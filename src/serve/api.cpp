@@ -11,6 +11,7 @@
 
 #include "keniki/core/bounds.hpp"
 #include "keniki/core/error.hpp"
+#include "keniki/pipeline/stop_edits.hpp"
 
 namespace keniki::serve {
 
@@ -220,7 +221,7 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
     } catch (const json::exception& e) {  // parse_error, or out_of_range for numbers such as 1e400
         throw RequestError(400, std::string("the request body is not JSON keniki can read: ") + e.what());
     }
-    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops"}, "the scenario");
+    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops", "remove_stop_ids", "add_stop_points"}, "the scenario");
     ScenarioRequest r;
     if (j.contains("id")) r.id = string_of(j["id"], "\"id\"");
     r.name = r.id;
@@ -274,6 +275,39 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
             if (std::find(r.remove_stops.begin(), r.remove_stops.end(), id) == r.remove_stops.end()) r.remove_stops.push_back(id);
         }
     }
+    if ((j.contains("remove_stop_ids") || j.contains("add_stop_points")) && !model.results().transport)
+        throw RequestError(422, "the plan has no [transport] section, so no stops to edit");
+    if (j.contains("remove_stop_ids")) {
+        const json& arr = array_of(j["remove_stop_ids"], "\"remove_stop_ids\"");
+        for (std::size_t i = 0; i < arr.size(); ++i) r.remove_stop_ids.push_back(string_of(arr[i], "remove_stop_ids[" + std::to_string(i) + "]"));
+    }
+    if (j.contains("add_stop_points")) {
+        const json& arr = array_of(j["add_stop_points"], "\"add_stop_points\"");
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string where = "add_stop_points[" + std::to_string(i) + "]";
+            check_keys(arr[i], {"id", "name", "kind", "departures_per_day", "lon", "lat"}, where);
+            project::StopPointSpec p;
+            p.id = string_of(member(arr[i], "id", where), where + ".id");
+            p.name = arr[i].contains("name") ? string_of(arr[i]["name"], where + ".name", true) : p.id;
+            if (p.name.empty()) p.name = p.id;
+            if (arr[i].contains("kind")) {
+                p.kind = string_of(arr[i]["kind"], where + ".kind");
+                if (p.kind != "bus_stop" && p.kind != "station") throw RequestError(400, where + ".kind must be \"bus_stop\" or \"station\", not \"" + p.kind + "\"");
+            }
+            if (arr[i].contains("departures_per_day")) {
+                const double d = number_of(arr[i]["departures_per_day"], where + ".departures_per_day");
+                if (d < 0) throw RequestError(400, where + ".departures_per_day must not be negative");
+                p.departures_per_day = d;
+            }
+            p.lon = number_of(member(arr[i], "lon", where), where + ".lon");
+            p.lat = number_of(member(arr[i], "lat", where), where + ".lat");
+            if (!(p.lon >= -180 && p.lon <= 180) || !(p.lat >= -90 && p.lat <= 90)) throw RequestError(400, where + ": lon, lat are not WGS84 degrees");
+            r.stop_edits.add.push_back(pipeline::added_stop(p, model.to_working(p.lon, p.lat)));
+            r.add_stop_points.push_back(std::move(p));
+        }
+    }
+    r.stop_edits.remove_layers = r.remove_stops;
+    r.stop_edits.remove_ids = r.remove_stop_ids;
     r.edits.remove = r.remove_hubs;
     return r;
 }
@@ -298,6 +332,19 @@ std::string scenario_toml(const ScenarioRequest& s) {
     if (!s.remove_stops.empty()) {
         t += "remove_stops = [";
         for (std::size_t i = 0; i < s.remove_stops.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_stops[i]);
+        t += "]\n";
+    }
+    if (!s.remove_stop_ids.empty()) {
+        t += "remove_stop_ids = [";
+        for (std::size_t i = 0; i < s.remove_stop_ids.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_stop_ids[i]);
+        t += "]\n";
+    }
+    if (!s.add_stop_points.empty()) {
+        t += "add_stop_points = [\n";
+        for (const auto& p : s.add_stop_points)
+            t += "  { id = " + quoted(p.id) + ", name = " + quoted(p.name) + ", kind = " + quoted(p.kind) +
+                 (p.departures_per_day ? ", departures_per_day = " + exact(*p.departures_per_day) : std::string()) + ", lon = " + exact(p.lon) +
+                 ", lat = " + exact(p.lat) + " },\n";
         t += "]\n";
     }
     if (!s.remove_hubs.empty()) {
@@ -419,7 +466,7 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
                          {"units", std::move(units)}});
     }
     json out{{"id", request.id}, {"name", request.name}, {"elapsed_ms", elapsed_ms}, {"tiers", std::move(tiers)}, {"hubs", hubs_json(m_model, result.hubs)},
-             {"remove_stops", request.remove_stops}};
+             {"remove_stops", request.remove_stops}, {"remove_stop_ids", request.remove_stop_ids}, {"added_stops", request.add_stop_points.size()}};
     if (result.transport)
         out["transport"] = {{"recompute", result.transport->recompute},
                             {"study", {{"before", classes_json(m_model.results().transport->result.study)}, {"after", classes_json(result.transport->study)}}}};
@@ -438,7 +485,7 @@ Response Api::scenario(std::string_view body, bool save) const {
     }
     ScenarioResult result;
     try {
-        result = m_model.compute(request.edits, request.remove_stops);
+        result = m_model.compute(request.edits, request.stop_edits);
     } catch (const DataError& e) {
         throw RequestError(422, e.what());
     }

@@ -12,6 +12,7 @@
 #include "keniki/core/error.hpp"
 #include "keniki/crs/transform.hpp"
 #include "keniki/index/nearest_point.hpp"
+#include "keniki/pipeline/stop_edits.hpp"
 
 namespace keniki::serve {
 
@@ -168,7 +169,8 @@ Point Model::to_working(double lon, double lat) const { return transformer(m_inp
 Point Model::to_wgs84(const Point& working) const { return transformer(m_inputs.working_crs).inverse(working); }
 bool Model::in_study_area(const Point& p) const { return boost::geometry::covered_by(p, m_inputs.input.study_area); }
 
-ScenarioResult Model::compute(const analysis::HubEdits& edits, const std::vector<std::string>& remove_stops) const {
+ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& stop_edits) const {
+    const auto& remove_stops = stop_edits.remove_layers;
     ScenarioResult r;
     r.hubs = analysis::apply_hub_edits(m_inputs.input, edits);
     r.tiers.reserve(m_tiers.size());
@@ -176,7 +178,7 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const std::vector
     if (m_results.transport) {
         const auto& base = *m_results.transport;
         TransportFigures tf;
-        if (remove_stops.empty()) {
+        if (stop_edits.empty()) {
             tf.units = base.result.units;
             tf.study = base.result.study;
             tf.recompute = "unchanged";
@@ -185,6 +187,7 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const std::vector
             std::vector<analysis::Stop> stops;
             for (const auto& s : base.stops)
                 if (std::find(remove_stops.begin(), remove_stops.end(), s.source) == remove_stops.end()) stops.push_back(s);
+            (void)pipeline::edit_stops(stops, base.stops, stop_edits.remove_ids, stop_edits.add);
             analysis::TransportResult after;
             {
                 const std::lock_guard<std::mutex> lock(*m_transport_mutex);

@@ -166,6 +166,44 @@ TEST(ServeApi, ABusLineSwitchedOffGivesTheTransportFiguresOfKenikiRun) {
         EXPECT_DOUBLE_EQ(served["tiers"][2]["units"][u]["after"]["beyond_reach_total"].get<double>(), after["features"][u]["properties"]["beyond_reach_total"].get<double>());
 }
 
+TEST(ServeApi, SingleStopsRemovedAndAddedGiveTheTransportFiguresOfKenikiRun) {
+    // Three trunk stops of the centre gone, a new stop with 12 departures in the east: saved, run by
+    // keniki run, every unit's people per class equal.
+    const json body{{"id", "stops_moved"},
+                     {"remove_stop_ids", {"B001", "B002", "B003"}},
+                     {"add_stop_points", {{{"id", "B999"}, {"name", "新バス停"}, {"kind", "bus_stop"}, {"departures_per_day", 12}, {"lon", 131.3101}, {"lat", 34.1702}}}}};
+    const json served = post("/api/scenario/save", body);
+    ASSERT_TRUE(served.contains("saved")) << served;
+    EXPECT_NE(served["toml"].get<std::string>().find("departures_per_day = 12.0"), std::string::npos) << served["toml"];
+    const fs::path dir = fresh_temp_dir("keniki-serve-run-stops");
+    const fs::path plan = plan_with(dir, read_file(served["saved"].get<std::string>()));
+    const auto r = run_keniki("run " + shell_quote(plan.string()) + " --out " + shell_quote((dir / "out").string()) + " --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json summary = read_json(dir / "out" / "summary.json");
+    const json* sc = nullptr;
+    for (const auto& s : summary["scenarios"])
+        if (s["id"] == "stops_moved") sc = &s;
+    ASSERT_NE(sc, nullptr);
+    EXPECT_EQ((*sc)["changes"].size(), 4u) << (*sc)["changes"];
+    const std::pair<const char*, const char*> classes[] = {{"convenient", "便利"}, {"inconvenient", "不便"}, {"blank", "空白"}};
+    double moved = 0;
+    for (std::size_t t = 0; t < served["tiers"].size(); ++t) {
+        for (std::size_t u = 0; u < served["tiers"][t]["units"].size(); ++u) {
+            const json& api = served["tiers"][t]["units"][u]["transport"];
+            const json& run = (*sc)["tiers"][t]["units"][u];
+            for (const auto& [en, ja] : classes) {
+                EXPECT_DOUBLE_EQ(api["after"][std::string(en) + "_total"].get<double>(), run["classes"][ja]["pop_total"].get<double>()) << run["unit_id"] << " " << en;
+                EXPECT_DOUBLE_EQ(api["after"][std::string(en) + "_65plus"].get<double>(), run["classes"][ja]["pop_65plus"].get<double>()) << run["unit_id"] << " " << en;
+            }
+            moved += run["lost"]["pop_total"].get<double>() + run["gained"]["pop_total"].get<double>();
+        }
+    }
+    EXPECT_GT(moved, 0) << "the stop edits change someone's class";
+    // An id that names no stop is refused, naming it.
+    const json bad = post("/api/scenario", {{"remove_stop_ids", {"B0000"}}}, 422);
+    EXPECT_NE(bad["error"].get<std::string>().find("'B0000' is the id of no stop of the plan"), std::string::npos) << bad;
+}
+
 TEST(ServeApi, UnitsOfATierAreGeoJsonWithThePlansFigures) {
     auto c = served_demo().client();
     const auto r = c.Get("/api/units/welfare");

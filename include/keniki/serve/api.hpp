@@ -11,7 +11,8 @@
 //
 // A scenario: {"id": "ws1", "name": "...", "move_hubs": [{"hub": "H1", "lon": 131.2, "lat": 34.1}],
 //              "add_hubs": [{"id": "new1", "name": "...", "tier": "neighbourhood", "kind": "salon", "lon": ..., "lat": ...}],
-//              "remove_hubs": ["H2"], "remove_stops": ["bus_local"]}   (remove_stops: [[transport.stops]] layers off)
+//              "remove_hubs": ["H2"], "remove_stops": ["bus_local"], "remove_stop_ids": ["B12"],
+//              "add_stop_points": [{"id": "B99", "name": "...", "kind": "bus_stop", "departures_per_day": 12, "lon": ..., "lat": ...}]}
 // Errors: {"error": "..."} with 400 (not JSON, wrong keys or types), 404 (no such path or tier),
 // 405 (wrong method), 413 (body too large, from the server), 422 (a hub that does not exist, a place
 // outside the study area, a tier left without hubs), 409 (save without --out).
@@ -52,6 +53,9 @@ struct ScenarioRequest {
     std::vector<project::HubAddSpec> add_hubs;
     std::vector<std::string> remove_hubs;
     std::vector<std::string> remove_stops;  ///< [[transport.stops]] layer ids switched off
+    std::vector<std::string> remove_stop_ids;
+    std::vector<project::StopPointSpec> add_stop_points;
+    StopEdits stop_edits;      ///< the three above, for the model
     analysis::HubEdits edits;  ///< in the working CRS
 };
 

@@ -54,6 +54,14 @@ struct TransportFigures {
     std::string recompute;  ///< "unchanged" or "full"
 };
 
+/// Stops switched off or added ([[scenarios]] remove_stops, remove_stop_ids, add_stop_points).
+struct StopEdits {
+    std::vector<std::string> remove_layers;  ///< [[transport.stops]] layer ids
+    std::vector<std::string> remove_ids;     ///< single stops by id
+    std::vector<analysis::Stop> add;         ///< in the working CRS (pipeline::added_stop)
+    bool empty() const { return remove_layers.empty() && remove_ids.empty() && add.empty(); }
+};
+
 struct ScenarioResult {
     analysis::HubSet hubs;
     std::vector<TierFigures> tiers;
@@ -87,8 +95,8 @@ public:
 
     /// The figures with the edits applied. Throws DataError (apply_hub_edits) for edits that name no
     /// hub, and the like.
-    /// `remove_stops`: ids of [[transport.stops]] layers switched off (as a [[scenarios]] remove_stops).
-    ScenarioResult compute(const analysis::HubEdits& edits, const std::vector<std::string>& remove_stops = {}) const;
+    /// `stops`: stop layers off, single stops removed or added (transport reclassified, see TransportFigures).
+    ScenarioResult compute(const analysis::HubEdits& edits, const StopEdits& stops = {}) const;
 
     /// WGS84 -> working CRS and back (a transformer per thread).
     Point to_working(double lon, double lat) const;
