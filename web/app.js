@@ -5,31 +5,32 @@
 
 const TEXT = {
   ja: {
-    title: "圏域シナリオ", scenario: "シナリオ名", tier: "圏域", indicator: "指標", add: "拠点を追加", delete: "拠点を削除",
+    title: "圏域シナリオ", scenario: "シナリオ名", tier: "圏域", indicator: "指標", add: "拠点を追加", delete: "選択を削除",
     undo: "元に戻す", reset: "リセット", save: "シナリオとして保存", lang: "English", unit: "単位", people: "人口", p65: "65歳以上",
     beyond: "圏外人口", beyond65: "65歳以上の圏外", before: "変更前", after: "変更後", diff: "差", total: "合計",
     ind_beyond: "圏外人口", ind_beyond65: "65歳以上の圏外人口", ind_pop: "人口", ind_p65: "65歳以上人口", ind_diff: "圏外人口の増減",
     ind_blank65: "公共交通空白の65歳以上",
     click_to_add: "地図をクリックして新しい拠点の位置を指定", computing: "計算中…", computed: "再計算 {ms} ms（{n} 圏域が変化）",
     saved: "保存しました: {path}", default_name: "ワークショップ案", new_hub: "新しい拠点", no_save: "保存先（--out）が指定されていません",
-    tiers: "全圏域の合計", hubs_of: "拠点", lines: "運行", blank_study: "公共交通空白（全域）", ind_blank: "公共交通空白の人口",
+    tiers: "全圏域の合計", hubs_of: "拠点", add_stop: "バス停を追加", new_stop: "新しいバス停", click_to_add_stop: "地図をクリックして新しいバス停の位置を指定", lines: "運行", blank_study: "公共交通空白（全域）", ind_blank: "公共交通空白の人口",
   },
   en: {
-    title: "service-area scenario", scenario: "Scenario", tier: "Tier", indicator: "Figure", add: "Add hub", delete: "Delete hub",
+    title: "service-area scenario", scenario: "Scenario", tier: "Tier", indicator: "Figure", add: "Add hub", delete: "Delete selected",
     undo: "Undo", reset: "Reset", save: "Save as scenario", lang: "日本語", unit: "Unit", people: "People", p65: "65+",
     beyond: "Beyond reach", beyond65: "65+ beyond reach", before: "before", after: "after", diff: "change", total: "Total",
     ind_beyond: "People beyond reach", ind_beyond65: "65+ beyond reach", ind_pop: "People", ind_p65: "People 65+", ind_diff: "Change in people beyond reach",
     ind_blank65: "65+ in transport-blank zones",
     click_to_add: "Click the map where the new hub goes", computing: "computing…", computed: "recomputed in {ms} ms ({n} units changed)",
     saved: "saved: {path}", default_name: "Workshop idea", new_hub: "New hub", no_save: "keniki serve has no --out directory to save into",
-    tiers: "Totals of every tier", hubs_of: "hubs", lines: "Running", blank_study: "Transport-blank (whole area)", ind_blank: "People in transport-blank zones",
+    tiers: "Totals of every tier", hubs_of: "hubs", add_stop: "Add bus stop", new_stop: "New bus stop", click_to_add_stop: "Click the map where the new bus stop goes", lines: "Running", blank_study: "Transport-blank (whole area)", ind_blank: "People in transport-blank zones",
   },
 };
 
 const state = {
   lang: "ja", plan: null, tier: null, indicator: "beyond_reach_total",
   units: {},            // tier id -> GeoJSON
-  edits: { move: {}, add: [], remove: [], stopsOff: [] },
+  edits: { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [] },
+  selectedStop: null, addingStop: false,
   history: [], result: null, selected: null, adding: false, seq: 1,
 };
 window.keniki = { ready: false, lastResponse: null, requests: 0 };
@@ -65,10 +66,15 @@ function scenarioBody() {
     add_hubs: state.edits.add.map((a) => ({ ...a })),
     remove_hubs: [...state.edits.remove],
     remove_stops: [...state.edits.stopsOff],
+    remove_stop_ids: [...state.edits.stopIdsOff],
+    add_stop_points: state.edits.stopsAdded.map((a) => ({ ...a })),
   };
 }
 
-function edited() { return Object.keys(state.edits.move).length + state.edits.add.length + state.edits.remove.length + state.edits.stopsOff.length > 0; }
+function edited() {
+  const e = state.edits;
+  return Object.keys(e.move).length + e.add.length + e.remove.length + e.stopsOff.length + e.stopIdsOff.length + e.stopsAdded.length > 0;
+}
 
 function remember() {
   state.history.push(JSON.stringify(state.edits));
@@ -164,10 +170,29 @@ function drawStops() {
   stopLayer.clearLayers();
   for (const l of state.plan.stop_layers || []) {
     if (state.edits.stopsOff.includes(l.id)) continue;
-    for (const s of l.stops)
-      L.circleMarker([s.lat, s.lon], { radius: l.kind === "station" ? 6 : 3, color: l.kind === "station" ? "#000" : "#555", weight: 1,
-                                       fillColor: l.kind === "station" ? "#fff" : "#888", fillOpacity: 1, interactive: false }).addTo(stopLayer);
+    for (const s of l.stops) {
+      if (state.edits.stopIdsOff.includes(s.id)) continue;
+      drawStop(s, l.kind, false);
+    }
   }
+  for (const s of state.edits.stopsAdded) drawStop(s, s.kind, true);
+}
+
+function drawStop(s, kind, added) {
+  const sel = state.selectedStop === s.id;
+  const m = L.circleMarker([s.lat, s.lon], { radius: kind === "station" ? 7 : 5, color: sel ? "#ffb300" : kind === "station" ? "#000" : "#444",
+    weight: sel ? 4 : 1, fillColor: added ? "#2e7d32" : kind === "station" ? "#fff" : "#888", fillOpacity: 1 });
+  m.bindTooltip(s.name || s.id);
+  m.on("click", (e) => {
+    L.DomEvent.stopPropagation(e);
+    state.selectedStop = s.id;
+    state.selected = null;
+    $("delete").disabled = false;
+    drawStops();
+    drawHubs();
+  });
+  m.on("add", () => { const el = m.getElement(); if (el) el.dataset.stop = s.id; });
+  m.addTo(stopLayer);
 }
 
 function drawSwitches() {
@@ -191,7 +216,7 @@ function drawHubs() {
     m.hubId = h.id;
     m.on("add", () => { const el = m.getElement(); if (el) el.dataset.hub = h.id; });
     m.bindTooltip(h.name);
-    m.on("click", () => { state.selected = h.id; $("delete").disabled = false; drawHubs(); });
+    m.on("click", () => { state.selected = h.id; state.selectedStop = null; $("delete").disabled = false; drawStops(); drawHubs(); });
     m.on("dragend", () => {
       const p = m.getLatLng();
       remember();
@@ -204,6 +229,15 @@ function drawHubs() {
 }
 
 map.on("click", (e) => {
+  if (state.addingStop) {
+    state.addingStop = false;
+    $("add-stop").classList.remove("active");
+    remember();
+    const id = "new_stop_" + state.seq++;
+    state.edits.stopsAdded.push({ id, name: t("new_stop") + " " + (state.seq - 1), kind: "bus_stop", departures_per_day: 10, lon: e.latlng.lng, lat: e.latlng.lat });
+    recompute();
+    return;
+  }
   if (!state.adding) return;
   state.adding = false;
   $("add").classList.remove("active");
@@ -248,6 +282,7 @@ function render() {
       `<td class="after-beyond65" data-value="${g.after.beyond_reach_65plus}">${fmt(g.after.beyond_reach_65plus)}</td><td class="${cls(d.beyond_reach_65plus)}">${signed(d.beyond_reach_65plus)}</td></tr>`;
   }).join("");
   $("save").disabled = !state.plan.can_save || !edited();
+  $("add-stop").style.display = state.plan.transport ? "" : "none";
   $("save").title = state.plan.can_save ? "" : t("no_save");
   // Transport-blank people of the whole area, before -> after (stop layers off).
   if (state.plan.transport) {
@@ -280,6 +315,17 @@ $("indicator").addEventListener("change", (e) => { state.indicator = e.target.va
 $("lang").addEventListener("click", () => { state.lang = state.lang === "ja" ? "en" : "ja"; render(); });
 $("add").addEventListener("click", () => { state.adding = !state.adding; $("add").classList.toggle("active", state.adding); if (state.adding) status(t("click_to_add")); });
 $("delete").addEventListener("click", () => {
+  if (state.selectedStop) {
+    const sid = state.selectedStop;
+    remember();
+    const k = state.edits.stopsAdded.findIndex((a) => a.id === sid);
+    if (k >= 0) state.edits.stopsAdded.splice(k, 1);
+    else state.edits.stopIdsOff.push(sid);
+    state.selectedStop = null;
+    $("delete").disabled = true;
+    recompute();
+    return;
+  }
   const id = state.selected;
   if (!id) return;
   remember();
@@ -296,7 +342,12 @@ $("undo").addEventListener("click", () => {
   $("undo").disabled = state.history.length === 0;
   recompute();
 });
-$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [], stopsOff: [] }; recompute(); });
+$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [] }; recompute(); });
+$("add-stop").addEventListener("click", () => {
+  state.addingStop = !state.addingStop;
+  $("add-stop").classList.toggle("active", state.addingStop);
+  if (state.addingStop) status(t("click_to_add_stop"));
+});
 $("save").addEventListener("click", async () => {
   const name = $("scenario-name").value || t("default_name");
   const id = "serve_" + new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14);

@@ -92,6 +92,19 @@ try {
   await page.waitForFunction(() => /保存しました/.test(document.getElementById("status").textContent), null, { timeout: 20000 })
     .catch(() => problems.push("saving said: " + "(no 保存しました)"));
   const saved = await page.$eval("#status", (e) => e.textContent);
+  // Delete a bus stop by clicking it, add one by a click on the map.
+  n = await page.evaluate(() => window.keniki.requests);
+  await page.click('[data-stop="B040"]', { force: true });
+  await page.click("#delete");
+  await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+  const offIds = await page.evaluate(() => window.keniki.lastResponse.remove_stop_ids);
+  if (JSON.stringify(offIds) !== '["B040"]') problems.push("deleting stop B040 sent " + JSON.stringify(offIds));
+  n = await page.evaluate(() => window.keniki.requests);
+  await page.click("#add-stop");
+  await page.mouse.click(map.x + map.width * 0.75, map.y + map.height * 0.6);
+  await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+  const addedStops = await page.evaluate(() => window.keniki.lastResponse.added_stops);
+  if (addedStops !== 1) problems.push("adding a stop by a click gave " + addedStops);
   // English switch.
   await page.click("#lang");
   const header = await page.$eval("#units thead", (e) => e.textContent);
