@@ -19,7 +19,13 @@ packages=(
   libjs-leaflet                 # the offline map viewer of the area reports (copied next to the pages)
   unzip                         # the tests read GTFS zips with unzip -p as an independent reference
   chromium fonts-ipafont-gothic # the report tests load, screenshot and print pages in headless Chromium
+  libcpp-httplib-dev            # keniki serve: the HTTP server and the tests' client (cpp-httplib, a library in Debian)
 )
+# keniki serve's browser test drives Chromium with playwright-core from npm (tests/serve/browser,
+# `npm ci`): Debian's node and npm, unless a node is installed already (another source's would clash).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -33,6 +33,7 @@ Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) 
         progress.note("round trips by timetable for tier " + plan.tiers[t].id + (plan.scenarios.empty() ? std::string() : " and its scenarios"));
         results.transit.push_back(detail::run_transit_tier(plan, inputs, results.model, t, results.warnings));
     }
+    results.hub_scenarios = run_hub_scenarios(plan, inputs);
     if (plan.transport.enabled) {
         progress.note("transport-poor zones" + (plan.scenarios.empty() ? std::string() : " and " + std::to_string(plan.scenarios.size()) + " scenarios"));
         results.transport = run_transport(plan, inputs, results.model);

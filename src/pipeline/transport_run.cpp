@@ -9,6 +9,7 @@
 #include "keniki/crs/transform.hpp"
 #include "keniki/geom/overlay.hpp"
 #include "keniki/io/read_layer.hpp"
+#include "keniki/pipeline/stop_edits.hpp"
 
 namespace keniki::pipeline {
 
@@ -157,6 +158,17 @@ report::TransportOutputs run_transport(const project::Plan& plan, ModelInputs& l
             outcome.changes.push_back(change);
         }
         stops.insert(stops.end(), sc_gtfs.stops.begin(), sc_gtfs.stops.end());
+        if (!sc.remove_stop_ids.empty() || !sc.add_stop_points.empty()) {
+            // Single stops (keniki serve saves these): the same rule as the server's (pipeline/stop_edits).
+            const crs::Transformer to_working("EPSG:4326", loaded.working_crs);
+            std::vector<analysis::Stop> added;
+            for (const auto& p : sc.add_stop_points) added.push_back(added_stop(p, to_working.forward(Point{p.lon, p.lat})));
+            try {
+                for (auto& c : edit_stops(stops, out.stops, sc.remove_stop_ids, added)) outcome.changes.push_back(std::move(c));
+            } catch (const DataError& e) {
+                throw DataError("scenario '" + sc.id + "': " + e.what(), Where{plan.file.string(), {}, {}, {}, sc.line});
+            }
+        }
         check_station_radius(plan, stops, "scenario '" + sc.id + "'");
         outcome.result = analysis::classify_transport(loaded.input, model, stops, out.options);
         outcome.change = analysis::compare_transport(loaded.input, model, out.result, outcome.result);

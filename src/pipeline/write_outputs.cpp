@@ -96,6 +96,24 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
         report::add_transport_layers(layers, inputs.input, results.model, *results.transport, inputs.working_crs);
         report::add_transport_summary(summary, inputs.input, results.model, *results.transport);
     }
+    // Scenarios that edit hubs: their units layers as scenario_<id>_units_<tier>, and their totals.
+    for (const auto& sc : results.hub_scenarios) {
+        report::LayerOptions o;
+        o.residents = false;
+        auto sc_layers = report::build_output_layers(sc.input, sc.model, inputs.working_crs, o);
+        nlohmann::ordered_json tiers = nlohmann::ordered_json::array();
+        for (std::size_t t = 0; t < sc_layers.units.size(); ++t) {
+            sc_layers.units[t].name = "scenario_" + sc.id + "_" + sc_layers.units[t].name;
+            layers.extra.push_back(std::move(sc_layers.units[t]));
+            analysis::PeopleCount beyond;
+            for (const auto& u : sc.model.tiers[t].units) beyond += u.beyond_reach;
+            tiers.push_back({{"tier", sc.model.tiers[t].id},
+                             {"beyond_reach_total", beyond.total},
+                             {"beyond_reach_65plus", beyond.age65},
+                             {"beyond_reach_75plus", beyond.age75}});
+        }
+        summary["hub_scenarios"].push_back({{"id", sc.id}, {"name", sc.name}, {"description", sc.description}, {"changes", sc.changes}, {"tiers", tiers}});
+    }
     // Everything, the area reports too, is written beside DIR and renamed into place at the end.
     check_output_dir(dir, options.overwrite, "keniki run");
     StagedDir staged{fs::path(dir)};

@@ -36,7 +36,10 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"transport", {"preset", "station_radius_m", "bus_stop_radius_m", "min_departures_per_day", "service_day", "gtfs", "stops", "distance"}},
         {"transport.stops", {  // also the tables of a scenario's add_stops
                              "id", "kind", "source", "id_field", "name_field", "departures_field"}},
-        {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops"}},
+        {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops", "move_hubs", "add_hubs", "remove_hubs", "remove_stop_ids", "add_stop_points"}},
+        {"scenarios.add_stop_points", {"id", "name", "kind", "departures_per_day", "lon", "lat"}},
+        {"scenarios.move_hubs", {"hub", "lon", "lat"}},
+        {"scenarios.add_hubs", {"id", "name", "tier", "kind", "lon", "lat"}},
         {"access", {"id", "name", "tier", "hub_kinds", "facilities", "supply_field", "demand", "method", "catchment", "decay", "threshold_per_1000"}},
         {"access.catchment", {"mode", "metres", "minutes", "elderly"}},
         {"access.decay", {"bands", "gaussian", "power"}},
@@ -839,11 +842,85 @@ private:
         }
     }
 
+    /// A list of inline tables (move_hubs = [{ ... }, ...]), each read by `read`.
+    template <typename Read>
+    void read_table_list(const Scope& parent, std::string_view key, std::string_view table, Read read) {
+        const toml::node* n = find(parent, key);
+        if (!n) return;
+        const toml::array* arr = n->as_array();
+        if (!arr) {
+            wrong_type(parent, key, *n, "a list of tables such as [{ hub = \"H1\", lon = 131.2, lat = 34.1 }]");
+            return;
+        }
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table* t = arr->get(i)->as_table();
+            if (!t) {
+                problem(line_of(*arr->get(i)), parent.prefix() + parent.name(key) + " must hold tables, not " + type_name(arr->get(i)->type()));
+                continue;
+            }
+            const int line = line_of(*t) > 0 ? line_of(*t) : line_of(*n);
+            Scope s{t, parent.key_path(key) + "[" + std::to_string(i) + "]", parent.label, std::string(key) + "[" + std::to_string(i) + "]",
+                    std::string(key) + " entry " + std::to_string(i + 1), line};
+            check_keys(s, keys_of(table));
+            read(s, line);
+        }
+    }
+
+    /// WGS84 longitude and latitude of a scenario's hub, both required and in range.
+    void read_lon_lat(const Scope& s, double& lon, double& lat) {
+        if (!get_number(s, "lon", lon)) missing(s, "lon", "WGS84 longitude in degrees");
+        else if (!(lon >= -180 && lon <= 180)) problem(m_plan.line_of(s.key_path("lon"), s.line), s.prefix() + s.name("lon") + " must be a longitude in degrees (-180 to 180)");
+        if (!get_number(s, "lat", lat)) missing(s, "lat", "WGS84 latitude in degrees");
+        else if (!(lat >= -90 && lat <= 90)) problem(m_plan.line_of(s.key_path("lat"), s.line), s.prefix() + s.name("lat") + " must be a latitude in degrees (-90 to 90)");
+    }
+
+    /// move_hubs, add_hubs, remove_hubs of a scenario. Whether the hubs exist is known only once the
+    /// facilities are read (pipeline/hub_scenarios.cpp checks it, with this line).
+    void read_hub_edits(const Scope& sc_scope, ScenarioSpec& sc) {
+        read_table_list(sc_scope, "move_hubs", "scenarios.move_hubs", [&](const Scope& s, int line) {
+            HubMoveSpec m;
+            m.line = line;
+            get_non_empty_string(s, "hub", m.hub, true, "the facility id of the hub that moves");
+            read_lon_lat(s, m.lon, m.lat);
+            sc.move_hubs.push_back(std::move(m));
+        });
+        std::vector<std::string> tier_ids;
+        for (const auto& t : m_plan.tiers) tier_ids.push_back(t.id);
+        read_table_list(sc_scope, "add_hubs", "scenarios.add_hubs", [&](const Scope& s, int line) {
+            HubAddSpec a;
+            a.line = line;
+            get_non_empty_string(s, "id", a.id, true, "a facility id for the new hub");
+            a.name = a.id;
+            get_string(s, "name", a.name);
+            get_string(s, "kind", a.kind);
+            if (get_non_empty_string(s, "tier", a.tier, true, "the tier whose hub it becomes") &&
+                std::find(tier_ids.begin(), tier_ids.end(), a.tier) == tier_ids.end())
+                problem(m_plan.line_of(s.key_path("tier"), line), s.prefix() + s.name("tier") + " names no tier '" + a.tier + "'" + did_you_mean(a.tier, tier_ids, '\''));
+            read_lon_lat(s, a.lon, a.lat);
+            sc.add_hubs.push_back(std::move(a));
+        });
+        get_string_list(sc_scope, "remove_hubs", sc.remove_hubs, false, {});
+        get_string_list(sc_scope, "remove_stop_ids", sc.remove_stop_ids, false, {});
+        read_table_list(sc_scope, "add_stop_points", "scenarios.add_stop_points", [&](const Scope& s, int line) {
+            StopPointSpec p;
+            p.line = line;
+            get_non_empty_string(s, "id", p.id, true, "an id for the new stop");
+            p.name = p.id;
+            get_string(s, "name", p.name);
+            if (const auto kind = get_choice(s, "kind", {"bus_stop", "station"})) p.kind = *kind;
+            double d = 0;
+            if (get_number(s, "departures_per_day", d)) {
+                if (d < 0) problem(m_plan.line_of(s.key_path("departures_per_day"), line), s.prefix() + s.name("departures_per_day") + " must not be negative");
+                p.departures_per_day = d;
+            }
+            read_lon_lat(s, p.lon, p.lat);
+            sc.add_stop_points.push_back(std::move(p));
+        });
+    }
+
     void read_scenarios(const toml::table& root) {
         const toml::array* arr = table_array(root, "scenarios");
         if (!arr) return;
-        if (!m_plan.transport.enabled && !arr->empty())
-            problem(line_of(*arr->get(0)), "[[scenarios]] change the transport inputs: the plan needs a [transport] section");
         std::vector<std::string> layer_ids;
         for (const auto& l : m_plan.transport.stops) layer_ids.push_back(l.id);
         for (std::size_t i = 0; i < arr->size(); ++i) {
@@ -870,6 +947,10 @@ private:
                     problem(m_plan.line_of(s.key_path("remove_gtfs"), sc.line), s.prefix() + "remove_gtfs names a feed that [transport].gtfs does not list: " + feed);
             }
             read_stop_layers(s, "add_stops", sc.add_stops);
+            read_hub_edits(s, sc);
+            if (!m_plan.transport.enabled && (sc.changes_transport() || !sc.changes_hubs()))
+                problem(sc.line, s.prefix() + "[[scenarios]] that change the transport inputs need a [transport] section"
+                                 " (a scenario without one can move, add or remove hubs: move_hubs, add_hubs, remove_hubs)");
             for (const auto& other : m_plan.scenarios) {
                 if (other.id == sc.id) problem(sc.line, "scenario id '" + sc.id + "' is used twice");
             }

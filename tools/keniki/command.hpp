@@ -25,5 +25,6 @@ Command make_run_command();
 Command make_validate_command();
 Command make_report_command();
 Command make_isochrone_command();
+Command make_serve_command();
 
 }  // namespace keniki::cli

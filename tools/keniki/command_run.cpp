@@ -77,6 +77,15 @@ int run_run(const std::vector<std::string>& argv) {
                 std::cout << "  scenario " << sc.id << ": " << sc.change.study.lost.total << " people lose coverage, " << sc.change.study.gained.total
                           << " gain it\n";
         }
+        for (const auto& sc : results.hub_scenarios) {
+            std::cout << "  scenario " << sc.id << " (hubs edited):";
+            for (const auto& tier : sc.model.tiers) {
+                analysis::PeopleCount beyond;
+                for (const auto& u : tier.units) beyond += u.beyond_reach;
+                std::cout << " " << tier.id << " " << beyond.total << " beyond reach;";
+            }
+            std::cout << " units in scenario_" << sc.id << "_units_<tier>.geojson\n";
+        }
         std::cout << "outputs in " << *out_dir << "/: " << written.files.size() << " files (summary.json, keniki.gpkg, *.geojson, *.csv)\n";
         std::cout << "area reports: " << *out_dir << "/report/index.html (" << written.unit_pages << " unit pages, a map viewer)\n";
     }

@@ -14,7 +14,7 @@
 namespace keniki::cli {
 
 const std::vector<Command>& commands() {
-    static const std::vector<Command> all = {make_run_command(), make_validate_command(), make_report_command(), make_isochrone_command(), make_site_command(), make_info_command(), make_convert_command()};
+    static const std::vector<Command> all = {make_run_command(), make_validate_command(), make_report_command(), make_isochrone_command(), make_site_command(), make_serve_command(), make_info_command(), make_convert_command()};
     return all;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "keniki/analysis/service_model.hpp"
+#include "keniki/pipeline/hub_scenarios.hpp"
 #include "keniki/pipeline/model_inputs.hpp"
 #include "keniki/pipeline/progress.hpp"
 #include "keniki/project/plan.hpp"
@@ -23,6 +24,7 @@ struct Results {
     std::vector<report::AccessOutcome> access;          ///< [[access]], in plan order
     std::optional<report::SitingOutcome> siting;        ///< `keniki site`: the chosen sites
     std::vector<report::TransitOutcome> transit;        ///< tiers with reach mode "transit", in tier order
+    std::vector<HubScenarioOutcome> hub_scenarios;      ///< [[scenarios]] that move, add or remove hubs
     /// Everything worth a planner's look, in order: the inputs' warnings, residents or hubs outside
     /// every unit, residents no road places or brings to a hub, tiers that do not nest.
     std::vector<std::string> warnings;

@@ -172,7 +172,36 @@ struct TransportSpec {
     int line = 0;
 };
 
-/// The same plan with stops or feeds removed or added: reported side by side with the plan itself.
+/// A stop added in a scenario ([[scenarios]].add_stop_points): one stop at a place (WGS84).
+struct StopPointSpec {
+    std::string id;
+    std::string name;                          ///< default: the id
+    std::string kind = "bus_stop";             ///< "bus_stop" | "station"
+    std::optional<double> departures_per_day;  ///< unknown (counts as serving) when absent
+    double lon = 0, lat = 0;
+    int line = 0;
+};
+
+/// A hub moved in a scenario ([[scenarios]].move_hubs): the facility id of a hub (every tier it is a
+/// hub of follows it) and its new place in WGS84 longitude/latitude.
+struct HubMoveSpec {
+    std::string hub;
+    double lon = 0, lat = 0;
+    int line = 0;
+};
+
+/// A hub added in a scenario ([[scenarios]].add_hubs): a new facility that is a hub of one tier.
+struct HubAddSpec {
+    std::string id;    ///< a facility id not used yet
+    std::string name;  ///< default: the id
+    std::string tier;  ///< the tier whose hub it becomes
+    std::string kind;  ///< optional, for outputs ("salon")
+    double lon = 0, lat = 0;
+    int line = 0;
+};
+
+/// The same plan with stops or feeds removed or added, or hubs moved, added or removed: reported side
+/// by side with the plan itself.
 struct ScenarioSpec {
     std::string id;
     std::string name;
@@ -182,7 +211,19 @@ struct ScenarioSpec {
     std::vector<std::string> remove_routes;      ///< route ids or short names
     std::vector<std::string> remove_stops;       ///< ids of [[transport.stops]] layers
     std::vector<StopLayerSpec> add_stops;        ///< [[scenarios.add_stops]]
+    std::vector<HubMoveSpec> move_hubs;          ///< move_hubs = [{ hub = "H1", lon = ..., lat = ... }]
+    std::vector<HubAddSpec> add_hubs;            ///< add_hubs = [{ id = "new", tier = "neighbourhood", lon = ..., lat = ... }]
+    std::vector<std::string> remove_hubs;        ///< facility ids of hubs no longer in service
+    std::vector<std::string> remove_stop_ids;    ///< single stops (their id in their layer; every stop with the id)
+    std::vector<StopPointSpec> add_stop_points;  ///< add_stop_points = [{ id = "s1", lon = ..., lat = ... }]
     int line = 0;
+    /// True when the scenario changes the hubs (the tier model is run again for it).
+    bool changes_hubs() const { return !move_hubs.empty() || !add_hubs.empty() || !remove_hubs.empty(); }
+    /// True when the scenario changes the transport inputs (stops, routes, feeds).
+    bool changes_transport() const {
+        return !add_gtfs.empty() || !remove_gtfs.empty() || !remove_routes.empty() || !remove_stops.empty() || !add_stops.empty() ||
+               !remove_stop_ids.empty() || !add_stop_points.empty();
+    }
 };
 
 /// How a hub's pull falls off with cost in an access index ([[access]].decay).

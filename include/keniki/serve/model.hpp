@@ -1,0 +1,127 @@
+#pragma once
+// `keniki serve`'s model: a plan read and run once, kept in memory, and scenarios (hubs moved, added,
+// removed) recomputed against it. Read-only after construction: any number of threads may call
+// compute() at once; each works on its own copy of what its scenario changes.
+//
+// Recomputation, per tier whose hubs change:
+// - straight-line tiers, incrementally and exactly: the residents of a removed or moved hub look for
+//   their nearest hub again among the scenario's hubs (index::NearestPoint, as run_model does); for
+//   each hub at a new place (moved or added) only the residents of the grid cells it can be nearer to
+//   than their present hub (cell distance <= the cell's largest present cost) are compared with it.
+//   Ties go to the hub first in the tier's hub list, as in run_model. Only the units with a resident
+//   whose hub or cost changed are summed again.
+// - road-network tiers: the whole tier again (NetworkCost::nearest for every resident, serialised by a
+//   mutex per tier since a network cost model keeps its last report); this is the documented fallback.
+// Unit figures follow the rules of the batch run (analysis::detail::sum_units): the same sums in the
+// same order, beyond reach when !(cost <= reach), analysis::weighted_cost_stats for the cost figures.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "keniki/analysis/hub_edits.hpp"
+#include "keniki/analysis/service_model.hpp"
+#include "keniki/pipeline/model_inputs.hpp"
+#include "keniki/pipeline/run.hpp"
+#include "keniki/project/plan.hpp"
+
+namespace keniki::serve {
+
+/// The figures of one unit the API returns.
+struct UnitFigures {
+    analysis::PeopleCount people;
+    analysis::PeopleCount beyond_reach;
+    analysis::CostStats cost;
+};
+
+struct TierFigures {
+    std::vector<UnitFigures> units;   ///< in the tier's unit order
+    analysis::PeopleCount people;     ///< sum over the units
+    analysis::PeopleCount beyond_reach;
+    std::vector<std::int32_t> changed_units;  ///< units whose figures were summed again
+    std::string recompute;            ///< "unchanged", "incremental", "full (road network)"
+    std::size_t revisited = 0;        ///< residents (pieces) whose nearest hub was looked at again
+};
+
+/// Transport-poor zones with stop layers switched off: analysis::classify_transport again with the
+/// remaining stops (a full reclassification, serialised by a mutex: the documented fallback for stops).
+struct TransportFigures {
+    std::vector<std::vector<analysis::ClassFigures>> units;  ///< [tier][unit]
+    analysis::ClassFigures study;
+    std::string recompute;  ///< "unchanged" or "full"
+};
+
+/// Stops switched off or added ([[scenarios]] remove_stops, remove_stop_ids, add_stop_points).
+struct StopEdits {
+    std::vector<std::string> remove_layers;  ///< [[transport.stops]] layer ids
+    std::vector<std::string> remove_ids;     ///< single stops by id
+    std::vector<analysis::Stop> add;         ///< in the working CRS (pipeline::added_stop)
+    bool empty() const { return remove_layers.empty() && remove_ids.empty() && add.empty(); }
+};
+
+struct ScenarioResult {
+    analysis::HubSet hubs;
+    std::vector<TierFigures> tiers;
+    std::optional<TransportFigures> transport;  ///< when the plan has [transport]
+};
+
+/// Where each resident of a tier stands in a grid over the residents (straight-line tiers).
+struct ResidentGrid {
+    double x0 = 0, y0 = 0, cell = 1;
+    std::int32_t nx = 0, ny = 0;
+    std::vector<std::uint32_t> first;    ///< nx * ny + 1 entries: pieces of cell c are members[first[c] .. first[c + 1])
+    std::vector<std::int32_t> members;   ///< piece indices, ascending within a cell
+    std::vector<double> max_cost;        ///< per cell: the largest present cost of its pieces
+};
+
+class Model {
+public:
+    /// Reads the plan's inputs and runs it once (pipeline::load_inputs and run).
+    explicit Model(const project::Plan& plan);
+
+    const project::Plan& plan() const { return m_plan; }
+    const pipeline::ModelInputs& inputs() const { return m_inputs; }
+    const pipeline::Results& results() const { return m_results; }
+    const analysis::ModelResult& base() const { return m_results.model; }
+    /// The plan's own figures (no edit).
+    const std::vector<TierFigures>& base_figures() const { return m_base; }
+    /// Index of the tier with this id, or -1.
+    std::int32_t tier_index(const std::string& id) const;
+    /// Whether the tier's cost is the straight line (incremental recomputation).
+    bool straight(std::size_t tier) const { return m_tiers[tier].straight; }
+
+    /// The figures with the edits applied. Throws DataError (apply_hub_edits) for edits that name no
+    /// hub, and the like.
+    /// `stops`: stop layers off, single stops removed or added (transport reclassified, see TransportFigures).
+    ScenarioResult compute(const analysis::HubEdits& edits, const StopEdits& stops = {}) const;
+
+    /// WGS84 -> working CRS and back (a transformer per thread).
+    Point to_working(double lon, double lat) const;
+    Point to_wgs84(const Point& working) const;
+    /// Whether a working-CRS point lies in the study area.
+    bool in_study_area(const Point& working) const;
+
+private:
+    struct Tier {
+        bool straight = false;
+        std::vector<std::int32_t> unit_first, unit_members;  ///< pieces per unit (CSR, ascending)
+        std::vector<std::int32_t> hub_first, hub_members;    ///< pieces per hub (local index, CSR)
+        std::vector<std::int32_t> base_local;                ///< per piece: local index of its nearest hub (-1: none)
+        ResidentGrid grid;
+        std::unique_ptr<std::mutex> network_mutex;
+    };
+
+    TierFigures compute_tier(std::size_t t, const analysis::HubSet& hubs) const;
+
+    project::Plan m_plan;
+    pipeline::ModelInputs m_inputs;
+    pipeline::Results m_results;
+    std::vector<Tier> m_tiers;
+    std::vector<TierFigures> m_base;
+    std::unique_ptr<std::mutex> m_transport_mutex = std::make_unique<std::mutex>();
+};
+
+}  // namespace keniki::serve

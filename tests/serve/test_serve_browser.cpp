@@ -1,0 +1,74 @@
+// keniki serve's page in a real browser: `keniki serve` on the demo (a subprocess, a free loopback
+// port), headless Chromium driven by playwright-core from npm (pinned in tests/serve/browser/
+// package-lock.json, installed with `npm ci`, no browser download) through tests/serve/browser/
+// drag_hub.mjs. Skips, saying why, when node/npm or /usr/bin/chromium are absent.
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "serve/serve_process.hpp"
+#include "support/test_paths.hpp"
+
+namespace keniki::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* k_chromium = "/usr/bin/chromium";
+
+bool have(const std::string& program) { return run_command("command -v " + program + " >/dev/null 2>&1").exit_code == 0; }
+
+TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
+    if (!have("node") || !have("npm")) GTEST_SKIP() << "node and npm are not installed: the browser test of keniki serve needs them (playwright-core)";
+    if (!fs::exists(k_chromium)) GTEST_SKIP() << k_chromium << " is absent: the browser test of keniki serve needs Debian's chromium";
+
+    // playwright-core as the lock file pins it, installed once into the build tree.
+    const fs::path src = source_dir() / "tests" / "serve" / "browser";
+    const fs::path dir = cli_path().parent_path() / "serve-browser";  // the build tree
+    fs::create_directories(dir);
+    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
+    if (!fs::exists(dir / "node_modules" / "playwright-core" / "package.json") || read_file(dir / "package-lock.json") != read_file(dir / ".installed-lock")) {
+        const auto npm = run_command("cd " + shell_quote(dir.string()) + " && npm ci --no-audit --no-fund --loglevel=error 2>&1");
+        ASSERT_EQ(npm.exit_code, 0) << "npm ci of tests/serve/browser failed (the npm registry must be reachable once):\n" << npm.out << npm.err;
+        fs::copy_file(dir / "package-lock.json", dir / ".installed-lock", fs::copy_options::overwrite_existing);
+    }
+
+    const fs::path out_dir = fresh_temp_dir("keniki-serve-browser");
+    ServeProcess serve("--out " + shell_quote(out_dir.string()) + " --web " + shell_quote((source_dir() / "web").string()));
+    ASSERT_FALSE(serve.url.empty()) << "keniki serve printed no address";
+    const fs::path shot = out_dir / "after_drag.png";
+    const auto r = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node drag_hub.mjs " + shell_quote(serve.url) + " " + shell_quote(shot.string()) +
+                               " " + k_chromium);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    ASSERT_FALSE(r.out.empty()) << r.err;
+    const auto seen = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+    EXPECT_TRUE(seen["problems"].empty()) << seen.dump(2);
+    EXPECT_EQ(seen["rows"], 8) << "the demo's 8 neighbourhoods";
+    EXPECT_GE(seen["changed"].get<int>(), 1);
+    ASSERT_TRUE(fs::exists(shot));
+    EXPECT_GT(fs::file_size(shot), 20000u) << "a screenshot of the map and table";
+    // The page's "save as scenario" wrote one [[scenarios]] block into --out, and nothing else.
+    std::size_t saved = 0;
+    for (const auto& e : fs::directory_iterator(out_dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("scenario_serve_", 0) == 0 && e.path().extension() == ".toml") {
+            ++saved;
+            EXPECT_NE(read_file(e.path()).find("move_hubs = ["), std::string::npos);
+        } else {
+            EXPECT_EQ(name, "after_drag.png") << "only the saved scenario (and the test's screenshot) in --out";
+        }
+    }
+    EXPECT_EQ(saved, 1u);
+    std::cout << "screenshot: " << shot.string() << "\n";
+}
+
+}  // namespace
+}  // namespace keniki::test
