@@ -29,7 +29,7 @@ const TEXT = {
 const state = {
   lang: "ja", plan: null, tier: null, indicator: "beyond_reach_total",
   units: {},            // tier id -> GeoJSON
-  edits: { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [] },
+  edits: { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [], routesOff: [], feedsOff: [] },
   selectedStop: null, addingStop: false,
   history: [], result: null, selected: null, adding: false, seq: 1,
 };
@@ -68,12 +68,15 @@ function scenarioBody() {
     remove_stops: [...state.edits.stopsOff],
     remove_stop_ids: [...state.edits.stopIdsOff],
     add_stop_points: state.edits.stopsAdded.map((a) => ({ ...a })),
+    ...((state.edits.routesOff || []).length ? { remove_routes: [...state.edits.routesOff] } : {}),
+    ...((state.edits.feedsOff || []).length ? { remove_gtfs: [...state.edits.feedsOff] } : {}),
   };
 }
 
 function edited() {
   const e = state.edits;
-  return Object.keys(e.move).length + e.add.length + e.remove.length + e.stopsOff.length + e.stopIdsOff.length + e.stopsAdded.length > 0;
+  return Object.keys(e.move).length + e.add.length + e.remove.length + e.stopsOff.length + e.stopIdsOff.length + e.stopsAdded.length +
+    (e.routesOff || []).length + (e.feedsOff || []).length > 0;
 }
 
 function remember() {
@@ -197,12 +200,21 @@ function drawStop(s, kind, added) {
 
 function drawSwitches() {
   const box = $("lines");
-  box.innerHTML = (state.plan.stop_layers || []).length ? `<span>${t("lines")}:</span> ` + state.plan.stop_layers.map((l) =>
+  box.innerHTML = (state.plan.stop_layers || []).length || (state.plan.feeds || []).length ? `<span>${t("lines")}:</span> ` + (state.plan.stop_layers || []).map((l) =>
     `<label><input type="checkbox" data-layer="${l.id}" ${state.edits.stopsOff.includes(l.id) ? "" : "checked"}> ${l.id}</label>`).join(" ") : "";
+  // GTFS feeds and their routes: each can be switched off (remove_gtfs, remove_routes).
+  for (const f of state.plan.feeds || []) {
+    const feedOff = (state.edits.feedsOff || []).includes(f.file);
+    box.insertAdjacentHTML("beforeend", ` <span class="feed"><label><input type="checkbox" data-feed="${f.file}" ${feedOff ? "" : "checked"}> ${f.file}</label>: ` +
+      f.routes.map((r) => `<label><input type="checkbox" data-route="${r.id}" ${feedOff ? "disabled" : ""} ${(state.edits.routesOff || []).includes(r.id) ? "" : "checked"}> ${r.short_name || r.long_name || r.id}</label>`).join(" ") + "</span>");
+  }
+  const toggle = (list, id, on) => (on ? (list || []).filter((x) => x !== id) : (list || []).concat([id]));
   for (const cb of box.querySelectorAll("input")) cb.addEventListener("change", () => {
     remember();
-    const id = cb.dataset.layer;
-    state.edits.stopsOff = cb.checked ? state.edits.stopsOff.filter((x) => x !== id) : state.edits.stopsOff.concat([id]);
+    if (cb.dataset.layer) state.edits.stopsOff = toggle(state.edits.stopsOff, cb.dataset.layer, cb.checked);
+    else if (cb.dataset.feed) state.edits.feedsOff = toggle(state.edits.feedsOff, cb.dataset.feed, cb.checked);
+    else if (cb.dataset.route) state.edits.routesOff = toggle(state.edits.routesOff, cb.dataset.route, cb.checked);
+    drawSwitches();
     recompute();
   });
 }
@@ -342,7 +354,7 @@ $("undo").addEventListener("click", () => {
   $("undo").disabled = state.history.length === 0;
   recompute();
 });
-$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [] }; recompute(); });
+$("reset").addEventListener("click", () => { remember(); state.edits = { move: {}, add: [], remove: [], stopsOff: [], stopIdsOff: [], stopsAdded: [], routesOff: [], feedsOff: [] }; recompute(); });
 $("add-stop").addEventListener("click", () => {
   state.addingStop = !state.addingStop;
   $("add-stop").classList.toggle("active", state.addingStop);

@@ -221,7 +221,8 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
     } catch (const json::exception& e) {  // parse_error, or out_of_range for numbers such as 1e400
         throw RequestError(400, std::string("the request body is not JSON keniki can read: ") + e.what());
     }
-    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops", "remove_stop_ids", "add_stop_points"}, "the scenario");
+    check_keys(j, {"id", "name", "move_hubs", "add_hubs", "remove_hubs", "remove_stops", "remove_stop_ids", "add_stop_points", "remove_routes", "remove_gtfs"},
+               "the scenario");
     ScenarioRequest r;
     if (j.contains("id")) r.id = string_of(j["id"], "\"id\"");
     r.name = r.id;
@@ -306,10 +307,51 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
             r.add_stop_points.push_back(std::move(p));
         }
     }
+    // GTFS routes and feeds off: the keys [[scenarios]] has, checked against the plan's feeds.
+    const auto non_empty = [&](const char* key) { return j.contains(key) && !(j[key].is_array() && j[key].empty()); };
+    if ((non_empty("remove_routes") || non_empty("remove_gtfs")) && model.feeds().empty())
+        throw RequestError(422, "the plan has no [transport] gtfs feed, so no routes or feeds to switch off");
+    if (j.contains("remove_routes")) {
+        const json& arr = array_of(j["remove_routes"], "\"remove_routes\"");
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string where = "remove_routes[" + std::to_string(i) + "]";
+            const std::string name = string_of(arr[i], where);
+            bool known = false;
+            for (const auto& f : model.feeds())
+                for (const auto& route : f.routes) known = known || route.id == name || route.short_name == name || route.long_name == name;
+            if (!known) throw RequestError(422, where + ": no route of the plan's feeds has the id, short or long name '" + name + "'");
+            if (std::find(r.remove_routes.begin(), r.remove_routes.end(), name) == r.remove_routes.end()) r.remove_routes.push_back(name);
+        }
+    }
+    if (j.contains("remove_gtfs")) {
+        const json& arr = array_of(j["remove_gtfs"], "\"remove_gtfs\"");
+        std::string files;
+        for (const auto& f : model.feeds()) files += (files.empty() ? "" : ", ") + f.file;
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string where = "remove_gtfs[" + std::to_string(i) + "]";
+            const std::string name = string_of(arr[i], where);
+            const auto it = std::find_if(model.feeds().begin(), model.feeds().end(), [&](const FeedInfo& f) { return f.file == name || f.path == name; });
+            if (it == model.feeds().end()) throw RequestError(422, where + ": '" + name + "' is none of the plan's feeds (" + files + ")");
+            if (std::find(r.remove_gtfs.begin(), r.remove_gtfs.end(), it->path) == r.remove_gtfs.end()) r.remove_gtfs.push_back(it->path);
+        }
+    }
     r.stop_edits.remove_layers = r.remove_stops;
     r.stop_edits.remove_ids = r.remove_stop_ids;
+    r.stop_edits.remove_routes = r.remove_routes;
+    r.stop_edits.remove_feeds = r.remove_gtfs;
     r.edits.remove = r.remove_hubs;
     return r;
+}
+
+/// The plan's GTFS feeds and their routes, for the page's switches.
+static json feeds_json(const Model& model) {
+    json out = json::array();
+    for (const auto& f : model.feeds()) {
+        json routes = json::array();
+        for (const auto& r : f.routes) routes.push_back({{"id", r.id}, {"short_name", r.short_name}, {"long_name", r.long_name}});
+        out.push_back({{"file", f.file}, {"routes", std::move(routes)}});
+    }
+    return out;
 }
 
 std::string scenario_toml(const ScenarioRequest& s) {
@@ -332,6 +374,16 @@ std::string scenario_toml(const ScenarioRequest& s) {
     if (!s.remove_stops.empty()) {
         t += "remove_stops = [";
         for (std::size_t i = 0; i < s.remove_stops.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_stops[i]);
+        t += "]\n";
+    }
+    if (!s.remove_routes.empty()) {
+        t += "remove_routes = [";
+        for (std::size_t i = 0; i < s.remove_routes.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_routes[i]);
+        t += "]\n";
+    }
+    if (!s.remove_gtfs.empty()) {
+        t += "remove_gtfs = [";  // the feeds' paths as the plan resolved them (absolute: the block reads back anywhere)
+        for (std::size_t i = 0; i < s.remove_gtfs.size(); ++i) t += (i ? ", " : "") + quoted(s.remove_gtfs[i]);
         t += "]\n";
     }
     if (!s.remove_stop_ids.empty()) {
@@ -433,6 +485,7 @@ json Api::plan_json() const {
                 {"hubs", hubs_json(m_model, base)},
                 {"transport", m_model.results().transport.has_value()},
                 {"stop_layers", stop_layers_json()},
+                {"feeds", feeds_json(m_model)},
                 {"can_save", m_options.out_dir.has_value()}};
 }
 
@@ -466,7 +519,8 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
                          {"units", std::move(units)}});
     }
     json out{{"id", request.id}, {"name", request.name}, {"elapsed_ms", elapsed_ms}, {"tiers", std::move(tiers)}, {"hubs", hubs_json(m_model, result.hubs)},
-             {"remove_stops", request.remove_stops}, {"remove_stop_ids", request.remove_stop_ids}, {"added_stops", request.add_stop_points.size()}};
+             {"remove_stops", request.remove_stops}, {"remove_stop_ids", request.remove_stop_ids}, {"added_stops", request.add_stop_points.size()},
+             {"remove_routes", request.remove_routes}, {"remove_gtfs", request.remove_gtfs}};
     if (result.transport)
         out["transport"] = {{"recompute", result.transport->recompute},
                             {"study", {{"before", classes_json(m_model.results().transport->result.study)}, {"after", classes_json(result.transport->study)}}}};

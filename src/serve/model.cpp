@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <unordered_map>
@@ -13,6 +14,8 @@
 #include "keniki/crs/transform.hpp"
 #include "keniki/index/nearest_point.hpp"
 #include "keniki/pipeline/stop_edits.hpp"
+#include "keniki/transit/feed.hpp"
+#include "pipeline/gtfs_stops.hpp"
 
 namespace keniki::serve {
 
@@ -136,7 +139,8 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
         const analysis::TierInput& ti = in.tiers[t];
         const analysis::TierResult& tr = m_results.model.tiers[t];
         Tier& tier = m_tiers[t];
-        tier.straight = dynamic_cast<const analysis::NetworkCost*>(ti.cost) == nullptr;
+        // Only straight-line costs draw circles: road-network and timetable tiers are recomputed whole.
+        tier.straight = ti.cost->circle_segments() > 0;
         tier.network_mutex = std::make_unique<std::mutex>();
         group(tr.residents.unit, ti.units.size(), tier.unit_first, tier.unit_members);
         std::unordered_map<std::int32_t, std::int32_t> local_of;
@@ -156,6 +160,13 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
             base.people += u.people;
             base.beyond_reach += u.beyond_reach;
         }
+    }
+    for (const auto& path : m_plan.transport.gtfs) {
+        FeedInfo f;
+        f.path = path;
+        f.file = std::filesystem::path(path).filename().string();
+        for (const auto& r : transit::load_feed(path).routes) f.routes.push_back(FeedRoute{r.id, r.short_name, r.long_name});
+        m_feeds.push_back(std::move(f));
     }
 }
 
@@ -183,10 +194,26 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& 
             tf.study = base.result.study;
             tf.recompute = "unchanged";
         } else {
-            // The stops of the layers left on, as pipeline::run_transport gathers a scenario's.
+            // The stops of the layers left on, as pipeline::run_transport gathers a scenario's; with
+            // routes or feeds off, the GTFS stops counted again on the plan's date without them.
+            const bool timetable_edit = !stop_edits.remove_routes.empty() || !stop_edits.remove_feeds.empty();
             std::vector<analysis::Stop> stops;
-            for (const auto& s : base.stops)
+            for (const auto& s : base.stops) {
+                if (timetable_edit && s.source.rfind("gtfs", 0) == 0) continue;
                 if (std::find(remove_stops.begin(), remove_stops.end(), s.source) == remove_stops.end()) stops.push_back(s);
+            }
+            if (timetable_edit) {
+                pipeline::detail::GtfsStopsRequest req;
+                for (const auto& f : m_plan.transport.gtfs)
+                    if (std::find(stop_edits.remove_feeds.begin(), stop_edits.remove_feeds.end(), f) == stop_edits.remove_feeds.end()) req.feeds.push_back(f);
+                req.removed_routes = stop_edits.remove_routes;
+                req.service_day = m_plan.transport.service_day;
+                req.date = transit::Date::parse(base.service_day.substr(0, 8));
+                pipeline::ModelInputs scratch;  // gtfs_stops notes provenance here; the model's own stays as read
+                scratch.working_crs = m_inputs.working_crs;
+                const auto gtfs = pipeline::detail::gtfs_stops(req, scratch);
+                stops.insert(stops.end(), gtfs.stops.begin(), gtfs.stops.end());
+            }
             (void)pipeline::edit_stops(stops, base.stops, stop_edits.remove_ids, stop_edits.add);
             analysis::TransportResult after;
             {
@@ -243,7 +270,8 @@ TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) con
             const std::lock_guard<std::mutex> lock(*tier.network_mutex);
             ti.cost->nearest(pieces.points, hub_points, local, cost);
         }
-        out.recompute = "full (road network)";
+        out.recompute = ti.cost->unit() == analysis::CostUnit::minutes && dynamic_cast<const analysis::NetworkCost*>(ti.cost) == nullptr ? "full (timetable)"
+                                                                                                                                  : "full (road network)";
         out.revisited = pieces.size();
         for (std::size_t u = 0; u < ti.units.size(); ++u) {
             const std::int32_t* b = tier.unit_members.data() + tier.unit_first[u];

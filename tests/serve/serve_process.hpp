@@ -21,10 +21,10 @@ struct ServeProcess {
     std::filesystem::path err_file;
     FILE* out = nullptr;
     /// `args`: further options (already shell-quoted), after `serve data/demo/plan.toml --port 0 --quiet`.
-    explicit ServeProcess(const std::string& args) {
+    explicit ServeProcess(const std::string& args, const std::filesystem::path& plan = source_dir() / "data" / "demo" / "plan.toml") {
         err_file = fresh_temp_dir("keniki-serve-stderr") / "stderr.txt";
         const std::string cmd = "echo $$; exec " + shell_quote(cli_path().string()) + " serve " +
-                                shell_quote((source_dir() / "data" / "demo" / "plan.toml").string()) + " --port 0 --quiet " + args + " 2>" +
+                                shell_quote(plan.string()) + " --port 0 --quiet " + args + " 2>" +
                                 shell_quote(err_file.string());
         out = popen(cmd.c_str(), "r");
         if (!out) return;

@@ -34,7 +34,7 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     const fs::path src = source_dir() / "tests" / "serve" / "browser";
     const fs::path dir = cli_path().parent_path() / "serve-browser";  // the build tree
     fs::create_directories(dir);
-    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
+    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs", "routes_off.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
     if (!fs::exists(dir / "node_modules" / "playwright-core" / "package.json") || read_file(dir / "package-lock.json") != read_file(dir / ".installed-lock")) {
         const auto npm = run_command("cd " + shell_quote(dir.string()) + " && npm ci --no-audit --no-fund --loglevel=error 2>&1");
         ASSERT_EQ(npm.exit_code, 0) << "npm ci of tests/serve/browser failed (the npm registry must be reachable once):\n" << npm.out << npm.err;
@@ -68,6 +68,16 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     }
     EXPECT_EQ(saved, 1u);
     std::cout << "screenshot: " << shot.string() << "\n";
+
+    // The timetable demo: the railway switched off with its route checkbox.
+    ServeProcess timetable("", source_dir() / "data" / "demo" / "plan_transit.toml");
+    ASSERT_FALSE(timetable.url.empty()) << "keniki serve printed no address for plan_transit.toml";
+    const auto t = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node routes_off.mjs " + shell_quote(timetable.url) + " " + k_chromium);
+    EXPECT_EQ(t.exit_code, 0) << t.out << t.err;
+    ASSERT_FALSE(t.out.empty()) << t.err;
+    const auto rail = nlohmann::json::parse(t.out.substr(0, t.out.find('\n')));
+    EXPECT_TRUE(rail["problems"].empty()) << rail.dump(2);
+    EXPECT_GT(rail["blank_after"].get<double>(), rail["blank_before"].get<double>()) << "without trains some people are left with no stop in reach";
 }
 
 }  // namespace

@@ -55,7 +55,9 @@ struct ScenarioRequest {
     std::vector<std::string> remove_stops;  ///< [[transport.stops]] layer ids switched off
     std::vector<std::string> remove_stop_ids;
     std::vector<project::StopPointSpec> add_stop_points;
-    StopEdits stop_edits;      ///< the three above, for the model
+    std::vector<std::string> remove_routes;  ///< GTFS routes off (id, short or long name)
+    std::vector<std::string> remove_gtfs;    ///< GTFS feeds off, as resolved paths of [transport].gtfs
+    StopEdits stop_edits;      ///< the above, for the model
     analysis::HubEdits edits;  ///< in the working CRS
 };
 

@@ -59,7 +59,9 @@ struct StopEdits {
     std::vector<std::string> remove_layers;  ///< [[transport.stops]] layer ids
     std::vector<std::string> remove_ids;     ///< single stops by id
     std::vector<analysis::Stop> add;         ///< in the working CRS (pipeline::added_stop)
-    bool empty() const { return remove_layers.empty() && remove_ids.empty() && add.empty(); }
+    std::vector<std::string> remove_routes;  ///< GTFS routes off: route id, short or long name ([[scenarios]] remove_routes)
+    std::vector<std::string> remove_feeds;   ///< GTFS feeds off: resolved paths of [transport].gtfs ([[scenarios]] remove_gtfs)
+    bool empty() const { return remove_layers.empty() && remove_ids.empty() && add.empty() && remove_routes.empty() && remove_feeds.empty(); }
 };
 
 struct ScenarioResult {
@@ -77,6 +79,16 @@ struct ResidentGrid {
     std::vector<double> max_cost;        ///< per cell: the largest present cost of its pieces
 };
 
+/// A route of the plan's GTFS feeds, for the page's switches.
+struct FeedRoute {
+    std::string id, short_name, long_name;
+};
+struct FeedInfo {
+    std::string path;  ///< as resolved in the plan ([transport].gtfs)
+    std::string file;  ///< its file or folder name
+    std::vector<FeedRoute> routes;
+};
+
 class Model {
 public:
     /// Reads the plan's inputs and runs it once (pipeline::load_inputs and run).
@@ -92,6 +104,8 @@ public:
     std::int32_t tier_index(const std::string& id) const;
     /// Whether the tier's cost is the straight line (incremental recomputation).
     bool straight(std::size_t tier) const { return m_tiers[tier].straight; }
+    /// The plan's GTFS feeds and their routes (empty without [transport].gtfs).
+    const std::vector<FeedInfo>& feeds() const { return m_feeds; }
 
     /// The figures with the edits applied. Throws DataError (apply_hub_edits) for edits that name no
     /// hub, and the like.
@@ -121,6 +135,7 @@ private:
     pipeline::Results m_results;
     std::vector<Tier> m_tiers;
     std::vector<TierFigures> m_base;
+    std::vector<FeedInfo> m_feeds;
     std::unique_ptr<std::mutex> m_transport_mutex = std::make_unique<std::mutex>();
 };
 
