@@ -35,12 +35,20 @@ WalkLists walk_lists(const CostTable& t, double seconds_per_unit, double max_s) 
     return w;
 }
 
+/// The walk all the way to hub `h` among an origin's hubs within walking, k_never when too far.
+Seconds walk_to(std::span<const StopWalk> direct, std::size_t h) {
+    for (const auto& d : direct)
+        if (d.stop == h) return d.seconds;
+    return k_never;
+}
+
 }  // namespace
 
 struct TransitCost::Legs {
     WalkLists access;     ///< per origin: stops near home
     WalkLists hub_stops;  ///< per hub: stops near the hub
     WalkLists direct;     ///< per origin: hubs within walking (index = hub)
+    std::vector<transit::HubProfile> profiles;  ///< per hub: its two range searches
 };
 
 TransitCost::TransitCost(transit::Timetable timetable, std::vector<Point> stops, TransitWalk walk, TransitOptions options)
@@ -68,24 +76,19 @@ TransitCost::Legs TransitCost::legs(std::span<const Point> origins, std::span<co
     l.access = walk_lists(m_walk.model->within(origins, m_stops, m_options.max_walk_s / spu), spu, m_options.max_walk_s);
     l.hub_stops = walk_lists(m_walk.model->within(hubs, m_stops, m_options.max_walk_s / spu), spu, m_options.max_walk_s);
     l.direct = walk_lists(m_walk.model->within(origins, hubs, direct_limit_s / spu), spu, direct_limit_s);
+    l.profiles.resize(hubs.size());
+    parallel_chunks(hubs.size(), [&](std::size_t b, std::size_t e) {
+        for (std::size_t h = b; h < e; ++h) l.profiles[h] = transit::hub_profile(m_forward, m_backward, l.hub_stops.of(h), m_options.trip);
+    }, 1);
     return l;
 }
 
 std::vector<std::vector<transit::RoundTrip>> TransitCost::all_trips(std::span<const Point> origins, std::span<const Point> hubs) const {
     const Legs l = legs(origins, hubs, static_cast<double>(m_options.trip.limit));
-    std::vector<transit::HubProfile> profiles(hubs.size());
-    parallel_chunks(hubs.size(), [&](std::size_t b, std::size_t e) {
-        for (std::size_t h = b; h < e; ++h) profiles[h] = transit::hub_profile(m_forward, m_backward, l.hub_stops.of(h), m_options.trip);
-    }, 1);
     std::vector<std::vector<transit::RoundTrip>> out(hubs.size(), std::vector<transit::RoundTrip>(origins.size()));
     parallel_chunks(origins.size(), [&](std::size_t b, std::size_t e) {
         for (std::size_t i = b; i < e; ++i) {
-            for (std::size_t h = 0; h < hubs.size(); ++h) {
-                Seconds walk = k_never;
-                for (const auto& d : l.direct.of(i))
-                    if (d.stop == h) walk = d.seconds;
-                out[h][i] = transit::round_trip(profiles[h], l.access.of(i), walk, m_options.trip, true);
-            }
+            for (std::size_t h = 0; h < hubs.size(); ++h) out[h][i] = transit::round_trip(l.profiles[h], l.access.of(i), walk_to(l.direct.of(i), h), m_options.trip, true);
         }
     }, 256);
     return out;
@@ -93,11 +96,8 @@ std::vector<std::vector<transit::RoundTrip>> TransitCost::all_trips(std::span<co
 
 void TransitCost::nearest(std::span<const Point> origins, std::span<const Point> hubs, std::vector<std::int32_t>& hub, std::vector<double>& cost) const {
     const Legs l = legs(origins, hubs, static_cast<double>(m_options.trip.limit));
+    const auto& profiles = l.profiles;
     TransitDetail detail;
-    std::vector<transit::HubProfile> profiles(hubs.size());
-    parallel_chunks(hubs.size(), [&](std::size_t b, std::size_t e) {
-        for (std::size_t h = b; h < e; ++h) profiles[h] = transit::hub_profile(m_forward, m_backward, l.hub_stops.of(h), m_options.trip);
-    }, 1);
     for (std::size_t h = 0; h < hubs.size(); ++h) {
         detail.iterations += profiles[h].iterations;
         if (l.hub_stops.of(h).empty()) detail.hubs_near_no_stop.push_back(h);
@@ -116,9 +116,7 @@ void TransitCost::nearest(std::span<const Point> origins, std::span<const Point>
             Seconds pick_best = k_never, pick_one_way = k_never, pick_walk = k_never;
             bool pick_served = false;
             for (std::size_t h = 0; h < hubs.size(); ++h) {
-                Seconds walk = k_never;
-                for (const auto& d : direct)
-                    if (d.stop == h) walk = d.seconds;
+                const Seconds walk = walk_to(direct, h);
                 if (access.empty() && walk == k_never) continue;
                 const transit::RoundTrip r = transit::round_trip(profiles[h], access, walk, m_options.trip, false);
                 const Seconds one_way = std::min(r.fastest_transit, walk);

@@ -1,6 +1,7 @@
 #include "keniki/analysis/transit_reach.hpp"
 
 #include <limits>
+#include <unordered_map>
 
 namespace keniki::analysis {
 
@@ -19,6 +20,8 @@ TierTransit transit_figures(const TierResult& tier, const TransitDetail& d, doub
     const TierResidents& res = tier.residents;
     if (!res.pieces) return out;
     const ResidentPieces& p = *res.pieces;
+    std::unordered_map<std::int32_t, std::size_t> hub_of;  // facility -> position in tier.hubs
+    for (std::size_t h = 0; h < tier.hubs.size(); ++h) hub_of.emplace(tier.hubs[h].facility, h);
     std::vector<std::vector<std::pair<double, double>>> med(tier.units.size());
     std::vector<std::pair<double, double>> med_all;
     for (std::size_t i = 0; i < p.size() && i < d.trips.size(); ++i) {
@@ -34,10 +37,8 @@ TierTransit transit_figures(const TierResult& tier, const TransitDetail& d, doub
         }
         med[static_cast<std::size_t>(u)].emplace_back(minutes_or_inf(r.median), who.total);
         med_all.emplace_back(minutes_or_inf(r.median), who.total);
-        if (r.served && res.hub[i] >= 0) {
-            for (std::size_t h = 0; h < tier.hubs.size(); ++h)
-                if (tier.hubs[h].facility == res.hub[i]) out.hub_served[h] += who;
-        }
+        if (r.served && res.hub[i] >= 0)
+            if (const auto h = hub_of.find(res.hub[i]); h != hub_of.end()) out.hub_served[h->second] += who;
     }
     for (std::size_t u = 0; u < tier.units.size(); ++u) out.units[u].window_median = weighted_cost_stats_in_place(med[u]);
     out.total.window_median = weighted_cost_stats_in_place(med_all);

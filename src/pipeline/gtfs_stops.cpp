@@ -1,6 +1,7 @@
 #include "pipeline/gtfs_stops.hpp"
 
 #include <filesystem>
+#include <memory>
 
 #include "keniki/core/error.hpp"
 #include "keniki/crs/transform.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 /// A stop served by a rail route (GTFS route_type 0 tram, 1 subway, 2 rail, 12 monorail) is a
 /// station for the classification; everything else is a bus stop.
-bool served_by_rail(const transit::StopService& s, const std::vector<transit::Feed>& feeds) {
+bool served_by_rail(const transit::StopService& s, std::span<const transit::Feed> feeds) {
     for (const auto& r : s.routes) {
         for (const auto& f : feeds) {
             if (f.id != r.feed_id) continue;
@@ -49,26 +50,51 @@ std::string FeedOnDay::no_trips_reason(transit::Date day) const {
     return "it runs no trips on " + day.iso();
 }
 
-GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
+const transit::Feed& feed_at(const std::string& path, ModelInputs& loaded) {
+    auto& slot = loaded.feeds[path];
+    if (!slot) slot = std::make_shared<const transit::Feed>(transit::load_feed(path));
+    return *slot;
+}
+
+transit::RouteFilter without_routes(const std::vector<std::string>& names) {
+    transit::RouteFilter filter;
+    for (const auto& name : names) {
+        filter.exclude.push_back({"", name, "", ""});
+        filter.exclude.push_back({"", "", name, ""});
+        filter.exclude.push_back({"", "", "", name});
+    }
+    return filter;
+}
+
+void note_feed(const transit::Feed& f, transit::Date day, ModelInputs& loaded) {
+    const std::string role = "gtfs:" + f.id;
+    for (const auto& in : loaded.inputs)
+        if (in.role == role) return;
+    const FeedOnDay on_day{f.id, f.path, transit::trips_running(f, day), f.calendar_range()};
+    report::InputProvenance p;
+    p.role = role;
+    p.path = f.path;
+    p.features_read = static_cast<std::int64_t>(f.stops.size());
+    p.features_used = static_cast<std::int64_t>(f.trips.size());
+    p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips, " + std::to_string(on_day.trips) +
+                      " of them on the service day " + day.iso() + (on_day.trips ? std::string() : " (" + on_day.no_trips_reason(day) + "; its stops serve nobody)"));
+    if (!f.ignored_files.empty()) p.notes.push_back(std::to_string(f.ignored_files.size()) + " files not used (e.g. " + f.ignored_files.front() + ")");
+    loaded.inputs.push_back(std::move(p));
+}
+
+GtfsStops gtfs_stops(std::span<const transit::Feed> feeds, const GtfsStopsRequest& request, const std::string& working_crs) {
     GtfsStops out;
-    if (request.feeds.empty()) return out;
-    std::vector<transit::Feed> feeds;
-    for (const auto& path : request.feeds) feeds.push_back(transit::load_feed(path));
+    if (feeds.empty()) return out;
     const transit::ServiceDay day = request.date ? transit::service_day_on(feeds, *request.date)
                                                  : transit::choose_service_day(feeds, transit::parse_day_selector(request.service_day));
     out.service_day = day.date.to_string() + " (" + day.reason + ")";
     out.date = day.date;
     for (const auto& f : feeds) out.feeds.push_back({f.id, f.path, transit::trips_running(f, day.date), f.calendar_range()});
 
-    // A removed route is named by its id, short name or long name, in any of the feeds.
     transit::StopServiceOptions options;
-    for (const auto& name : request.removed_routes) {
-        options.routes.exclude.push_back({"", name, "", ""});
-        options.routes.exclude.push_back({"", "", name, ""});
-        options.routes.exclude.push_back({"", "", "", name});
-    }
+    options.routes = without_routes(request.removed_routes);
     const auto services = transit::stop_service(feeds, day.date, options);
-    const crs::Transformer to_working("EPSG:4326", loaded.working_crs);
+    const crs::Transformer to_working("EPSG:4326", working_crs);
     for (const auto& s : services) {
         analysis::Stop stop;
         stop.id = s.id;
@@ -80,24 +106,16 @@ GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
         stop.source = s.members.empty() ? std::string("gtfs") : "gtfs:" + s.members.front().feed_id;
         out.stops.push_back(std::move(stop));
     }
+    return out;
+}
+
+GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded) {
+    std::vector<transit::Feed> feeds;
+    for (const auto& path : request.feeds) feeds.push_back(feed_at(path, loaded));
+    GtfsStops out = gtfs_stops(feeds, request, loaded.working_crs);
     // Provenance: each feed once (the same feed read again for a scenario is not listed twice).
-    for (const auto& f : feeds) {
-        const std::string role = "gtfs:" + f.id;
-        bool listed = false;
-        for (const auto& in : loaded.inputs) listed = listed || in.role == role;
-        if (listed) continue;
-        report::InputProvenance p;
-        p.role = role;
-        p.path = f.path;
-        p.features_read = static_cast<std::int64_t>(f.stops.size());
-        p.features_used = static_cast<std::int64_t>(f.trips.size());
-        const FeedOnDay& on_day = out.feeds[static_cast<std::size_t>(&f - feeds.data())];
-        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips, " +
-                          std::to_string(on_day.trips) + " of them on the service day " + day.date.iso() +
-                          (on_day.trips ? std::string() : " (" + on_day.no_trips_reason(day.date) + "; its stops serve nobody)"));
-        if (!f.ignored_files.empty()) p.notes.push_back(std::to_string(f.ignored_files.size()) + " files not used (e.g. " + f.ignored_files.front() + ")");
-        loaded.inputs.push_back(std::move(p));
-    }
+    if (out.date)
+        for (const auto& f : feeds) note_feed(f, *out.date, loaded);
     return out;
 }
 

@@ -2,6 +2,7 @@
 // Stops of GTFS / GTFS-JP feeds with their departures on the plan's service day, in the working CRS.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,8 @@
 #include "keniki/analysis/transport.hpp"
 #include "keniki/pipeline/model_inputs.hpp"
 #include "keniki/transit/date.hpp"
+#include "keniki/transit/feed.hpp"
+#include "keniki/transit/stop_service.hpp"
 
 namespace keniki::pipeline::detail {
 
@@ -38,6 +41,16 @@ struct GtfsStops {
     std::vector<FeedOnDay> feeds;  ///< in the order given
 };
 
+/// The stops of the request's feeds (read once through feed_at) on its day; notes each feed in loaded.inputs.
 GtfsStops gtfs_stops(const GtfsStopsRequest& request, ModelInputs& loaded);
+/// The same on feeds already in memory (request.feeds is not read), in the working CRS given.
+GtfsStops gtfs_stops(std::span<const transit::Feed> feeds, const GtfsStopsRequest& request, const std::string& working_crs);
+
+/// The feed at `path`, read the first time it is asked for and kept in loaded.feeds.
+const transit::Feed& feed_at(const std::string& path, ModelInputs& loaded);
+/// A scenario's remove_routes: every route whose id, short name or long name is one of `names`, in any feed.
+transit::RouteFilter without_routes(const std::vector<std::string>& names);
+/// Notes a feed in loaded.inputs (once per feed): its routes and trips, and its trips on `day`.
+void note_feed(const transit::Feed& feed, transit::Date day, ModelInputs& loaded);
 
 }  // namespace keniki::pipeline::detail

@@ -1,5 +1,7 @@
 #include "pipeline/transit_costs.hpp"
 
+#include "pipeline/gtfs_stops.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -13,16 +15,12 @@ namespace keniki::pipeline::detail {
 std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, const project::ReachSpec& reach, const TransitRequest& request,
                                                     ModelInputs& loaded) {
     std::vector<transit::Feed> feeds;
-    for (const auto& path : request.feeds) feeds.push_back(transit::load_feed(path));
+    for (const auto& path : request.feeds) feeds.push_back(feed_at(path, loaded));
     if (feeds.empty()) throw DataError("reach mode \"transit\": no GTFS feed is left to ride", Where{plan.file.string(), "", {}, "", reach.line});
     const transit::ServiceDay day = request.date ? transit::service_day_on(feeds, *request.date)
                                                  : transit::choose_service_day(feeds, transit::parse_day_selector(plan.transport.service_day));
     transit::TimetableOptions to;
-    for (const auto& name : request.removed_routes) {
-        to.routes.exclude.push_back({"", name, "", ""});
-        to.routes.exclude.push_back({"", "", name, ""});
-        to.routes.exclude.push_back({"", "", "", name});
-    }
+    to.routes = without_routes(request.removed_routes);
     transit::Timetable tt = transit::build_timetable(feeds, day.date, to);
     std::size_t idle = 0;
     for (const auto& s : tt.stops) idle += s.departures == 0;
@@ -49,36 +47,25 @@ std::unique_ptr<analysis::TransitCost> transit_cost(const project::Plan& plan, c
         walk.description = std::string("straight line x ") + detour + " at " + speed + (reach.elderly ? " (elderly pace)" : "");
     }
     analysis::TransitOptions o;
-    const auto dash = reach.window.find('-');
-    o.trip.window_start = transit::parse_clock(reach.window.substr(0, dash)).value_or(9 * 3600);
-    o.trip.window_end = transit::parse_clock(reach.window.substr(dash + 1)).value_or(11 * 3600);
-    o.trip.home_by = transit::parse_clock(reach.home_by).value_or(16 * 3600);
+    o.trip.window_start = reach.window_start_s;
+    o.trip.window_end = reach.window_end_s;
+    o.trip.home_by = reach.home_by_s;
     o.trip.limit = static_cast<transit::Seconds>(std::lround(reach.minutes * 60));
     o.trip.stay = static_cast<transit::Seconds>(std::lround(reach.stay_minutes * 60));
     o.trip.max_transfers = reach.max_transfers;
     o.max_walk_s = reach.max_walk_m / ms;
     o.max_transfer_s = reach.transfer_m / ms;
     o.service = day.date.iso() + " (" + day.reason + ")";
-    // Provenance: each feed once, and a warning when it runs nothing that day (naming its calendar).
+    // Provenance: each feed once (note_feed), and a warning the first time a feed runs nothing that day.
     for (const auto& f : feeds) {
-        const std::string role = "gtfs:" + f.id;
-        bool listed = false;
-        for (const auto& in : loaded.inputs) listed = listed || in.role == role;
-        if (listed) continue;
-        if (!transit::trips_running(f, day.date)) {
+        const bool listed = std::any_of(loaded.inputs.begin(), loaded.inputs.end(), [&](const report::InputProvenance& in) { return in.role == "gtfs:" + f.id; });
+        if (!listed && !transit::trips_running(f, day.date)) {
             const auto range = f.calendar_range();
             loaded.warnings.push_back("GTFS feed " + f.id + " (" + f.path + ") runs no trip on " + day.date.iso() +
                                       (range ? " (its calendar runs " + range->first.iso() + ".." + range->second.iso() + ")" : std::string()) +
                                       ": its routes carry nobody in the timetable reach");
         }
-        report::InputProvenance p;
-        p.role = role;
-        p.path = f.path;
-        p.features_read = static_cast<std::int64_t>(f.stops.size());
-        p.features_used = static_cast<std::int64_t>(f.trips.size());
-        p.notes.push_back(std::to_string(f.routes.size()) + " routes, " + std::to_string(f.trips.size()) + " trips, " +
-                          std::to_string(transit::trips_running(f, day.date)) + " of them on " + day.date.iso());
-        loaded.inputs.push_back(std::move(p));
+        note_feed(f, day.date, loaded);
     }
     const auto warn_once = [&](const std::string& w) {
         if (std::find(loaded.warnings.begin(), loaded.warnings.end(), w) == loaded.warnings.end()) loaded.warnings.push_back(w);

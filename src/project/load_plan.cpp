@@ -588,6 +588,11 @@ private:
             if (home < 0) problem(m_plan.line_of(r.key_path("home_by"), r.line), r.prefix() + r.name("home_by") + " is HH:MM (e.g. \"16:00\"), not \"" + reach.home_by + "\"");
             else if (w0 >= 0 && home <= w0)
                 problem(m_plan.line_of(r.key_path("home_by"), r.line), r.prefix() + r.name("home_by") + " " + reach.home_by + " is not after the window opens");
+            if (w0 >= 0 && w1 >= w0) {
+                reach.window_start_s = w0;
+                reach.window_end_s = w1;
+            }
+            if (home >= 0) reach.home_by_s = home;
             if (reach.max_transfers < 0 || reach.max_transfers > 5)
                 problem(m_plan.line_of(r.key_path("max_transfers"), r.line), r.prefix() + r.name("max_transfers") + " must be 0 to 5, not " + std::to_string(reach.max_transfers));
             if (!(reach.stay_minutes >= 0)) problem(m_plan.line_of(r.key_path("stay_minutes"), r.line), r.prefix() + r.name("stay_minutes") + " must be >= 0");

@@ -161,11 +161,12 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
             base.beyond_reach += u.beyond_reach;
         }
     }
+    // The plan's feeds as the run read them (pipeline::detail::feed_at keeps them: no second read).
     for (const auto& path : m_plan.transport.gtfs) {
         FeedInfo f;
         f.path = path;
         f.file = std::filesystem::path(path).filename().string();
-        for (const auto& r : transit::load_feed(path).routes) f.routes.push_back(FeedRoute{r.id, r.short_name, r.long_name});
+        for (const auto& r : pipeline::detail::feed_at(path, m_inputs).routes) f.routes.push_back(FeedRoute{r.id, r.short_name, r.long_name});
         m_feeds.push_back(std::move(f));
     }
 }
@@ -203,15 +204,16 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& 
                 if (std::find(remove_stops.begin(), remove_stops.end(), s.source) == remove_stops.end()) stops.push_back(s);
             }
             if (timetable_edit) {
-                pipeline::detail::GtfsStopsRequest req;
+                // The feeds left on, from memory (read once by the run), counted on the plan's date.
+                std::vector<transit::Feed> feeds;
                 for (const auto& f : m_plan.transport.gtfs)
-                    if (std::find(stop_edits.remove_feeds.begin(), stop_edits.remove_feeds.end(), f) == stop_edits.remove_feeds.end()) req.feeds.push_back(f);
+                    if (std::find(stop_edits.remove_feeds.begin(), stop_edits.remove_feeds.end(), f) == stop_edits.remove_feeds.end())
+                        feeds.push_back(*m_inputs.feeds.at(f));
+                pipeline::detail::GtfsStopsRequest req;
                 req.removed_routes = stop_edits.remove_routes;
                 req.service_day = m_plan.transport.service_day;
                 req.date = transit::Date::parse(base.service_day.substr(0, 8));
-                pipeline::ModelInputs scratch;  // gtfs_stops notes provenance here; the model's own stays as read
-                scratch.working_crs = m_inputs.working_crs;
-                const auto gtfs = pipeline::detail::gtfs_stops(req, scratch);
+                const auto gtfs = pipeline::detail::gtfs_stops(feeds, req, m_inputs.working_crs);
                 stops.insert(stops.end(), gtfs.stops.begin(), gtfs.stops.end());
             }
             (void)pipeline::edit_stops(stops, base.stops, stop_edits.remove_ids, stop_edits.add);

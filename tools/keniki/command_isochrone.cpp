@@ -6,6 +6,8 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <limits>
+#include <optional>
 
 #include "cli_args.hpp"
 #include "command.hpp"
@@ -75,6 +77,34 @@ Point parse_origin(const std::string& text) {
     return Point{lon, lat};
 }
 
+/// --out FILE: required, a GeoJSON, GeoPackage or FlatGeobuf file that may be written.
+std::string output_file(const Args& args) {
+    const auto out = args.value("out");
+    if (!out) throw UsageError("keniki isochrone: --out FILE is required (.geojson, .gpkg or .fgb)");
+    const std::string ext = lower_extension(*out);
+    if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".fgb")
+        throw UsageError("keniki isochrone: the output must end in .geojson, .gpkg or .fgb: " + *out);
+    check_output_file(*out, args.flag("overwrite"), "keniki isochrone");
+    return *out;
+}
+
+/// --minutes 5,10,15: sorted, without repeats; each > 0 and, when `most` is finite, at most `most`.
+std::vector<double> thresholds(const Args& args, const char* example, double most) {
+    const auto text = args.value("minutes");
+    if (!text) throw UsageError(std::string("keniki isochrone: --minutes is required (e.g. ") + example + ")");
+    std::vector<double> minutes;
+    for (const auto& m : split_commas(*text)) {
+        const double v = number(m, "--minutes");
+        if (!std::isfinite(most) && !(v > 0)) throw UsageError("keniki isochrone: --minutes must be positive, not " + m);
+        if (std::isfinite(most) && !(v > 0 && v <= most))
+            throw UsageError("keniki isochrone: --minutes must be in (0, " + std::to_string(static_cast<int>(most)) + "], not " + m);
+        minutes.push_back(v);
+    }
+    std::sort(minutes.begin(), minutes.end());
+    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+    return minutes;
+}
+
 /// keniki isochrone --mode transit: walk + the buses and trains of GTFS feeds.
 int run_transit_isochrone(const std::vector<std::string>& argv_in) {
     std::vector<std::string> argv = argv_in;
@@ -86,24 +116,10 @@ int run_transit_isochrone(const std::vector<std::string>& argv_in) {
     args.expect_positionals(0, "options only: keniki isochrone --mode transit --gtfs FEED --from LON,LAT --depart 09:00 --minutes 30,60 --out FILE");
     if (gtfs.empty()) throw UsageError("keniki isochrone: --mode transit needs at least one --gtfs FEED (a GTFS zip or folder)");
     if (from_text.empty()) throw UsageError("keniki isochrone: at least one --from LON,LAT is required");
-    const auto minutes_text = args.value("minutes");
-    if (!minutes_text) throw UsageError("keniki isochrone: --minutes is required (e.g. 30,60)");
-    const auto out = args.value("out");
-    if (!out) throw UsageError("keniki isochrone: --out FILE is required (.geojson, .gpkg or .fgb)");
-    const std::string ext = lower_extension(*out);
-    if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".fgb")
-        throw UsageError("keniki isochrone: the output must end in .geojson, .gpkg or .fgb: " + *out);
-    check_output_file(*out, args.flag("overwrite"), "keniki isochrone");
+    const std::vector<double> minutes = thresholds(args, "30,60", 24 * 60);
+    const std::string out = output_file(args);
     std::vector<Point> origins;
     for (const auto& f : from_text) origins.push_back(parse_origin(f));
-    std::vector<double> minutes;
-    for (const auto& m : split_commas(*minutes_text)) {
-        const double v = number(m, "--minutes");
-        if (!(v > 0 && v <= 24 * 60)) throw UsageError("keniki isochrone: --minutes must be in (0, 1440], not " + m);
-        minutes.push_back(v);
-    }
-    std::sort(minutes.begin(), minutes.end());
-    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
     const auto depart = transit::parse_clock(args.value_or("depart", "09:00"));
     if (!depart) throw UsageError("keniki isochrone: --depart is HH:MM (e.g. 09:00), not '" + args.value_or("depart", "") + "'");
     const double window = number(args.value_or("window", "0"), "--window");
@@ -215,8 +231,8 @@ int run_transit_isochrone(const std::vector<std::string>& argv_in) {
     }
     io::WriteOptions write;
     write.overwrite = args.flag("overwrite");
-    io::write_layer(*out, layer, write);
-    if (!quiet) std::cerr << "keniki isochrone: wrote " << layer.features.size() << " polygons to " << *out << "\n";
+    io::write_layer(out, layer, write);
+    if (!quiet) std::cerr << "keniki isochrone: wrote " << layer.features.size() << " polygons to " << out << "\n";
     return 0;
 }
 
@@ -234,25 +250,11 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     const auto roads_path = args.value("roads");
     if (!roads_path) throw UsageError("keniki isochrone: --roads PATH is required (an .osm.pbf / .osm file or a line layer)");
     if (from_text.empty()) throw UsageError("keniki isochrone: at least one --from LON,LAT is required");
-    const auto minutes_text = args.value("minutes");
-    if (!minutes_text) throw UsageError("keniki isochrone: --minutes is required (e.g. 5,10,15)");
-    const auto out = args.value("out");
-    if (!out) throw UsageError("keniki isochrone: --out FILE is required (.geojson, .gpkg or .fgb)");
-    const std::string ext = lower_extension(*out);
-    if (ext != ".geojson" && ext != ".json" && ext != ".gpkg" && ext != ".fgb")
-        throw UsageError("keniki isochrone: the output must end in .geojson, .gpkg or .fgb: " + *out);
-    check_output_file(*out, args.flag("overwrite"), "keniki isochrone");
+    const std::vector<double> minutes = thresholds(args, "5,10,15", std::numeric_limits<double>::infinity());
+    const std::string out = output_file(args);
 
     std::vector<Point> origins;
     for (const auto& f : from_text) origins.push_back(parse_origin(f));
-    std::vector<double> minutes;
-    for (const auto& m : split_commas(*minutes_text)) {
-        const double v = number(m, "--minutes");
-        if (!(v > 0)) throw UsageError("keniki isochrone: --minutes must be positive, not " + m);
-        minutes.push_back(v);
-    }
-    std::sort(minutes.begin(), minutes.end());
-    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
 
     network::TravelOptions travel;
     travel.mode = network::parse_mode(args.value_or("mode", "walk"));
@@ -384,7 +386,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     }
     io::WriteOptions write;
     write.overwrite = args.flag("overwrite");
-    io::write_layer(*out, layer, write);
+    io::write_layer(out, layer, write);
 
     std::size_t unplaced = 0;
     for (std::size_t i = 0; i < result.size(); i += minutes.size()) {
@@ -395,7 +397,7 @@ int run_isochrone(const std::vector<std::string>& argv_in) {
     }
     if (!quiet)
         std::cerr << "keniki isochrone: wrote " << layer.features.size() << " polygons (" << origins.size() << " origins x " << minutes.size()
-                  << " thresholds" << (unplaced ? ", " + std::to_string(unplaced) + " origins not placed" : std::string()) << ") to " << *out
+                  << " thresholds" << (unplaced ? ", " + std::to_string(unplaced) + " origins not placed" : std::string()) << ") to " << out
                   << "\n";
     return 0;
 }

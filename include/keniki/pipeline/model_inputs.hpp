@@ -3,6 +3,7 @@
 // moves it to the working CRS (crs), dissolves and joins what the plan asks for (geom, analysis),
 // builds the cost model of every tier, and records where everything came from.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "keniki/pipeline/progress.hpp"
 #include "keniki/project/plan.hpp"
 #include "keniki/report/run_summary.hpp"
+#include "keniki/transit/feed.hpp"
 
 namespace keniki::pipeline {
 
@@ -36,6 +38,8 @@ struct ModelInputs {
     std::vector<report::InputProvenance> inputs;
     std::vector<std::string> warnings;  ///< what reading found worth saying (skipped features, census join)
     std::vector<AccessInput> access;    ///< [[access]], in plan order
+    /// GTFS feeds read so far, by path: each is read once however many scenarios and tiers ride it.
+    std::map<std::string, std::shared_ptr<const transit::Feed>> feeds;
 };
 
 /// Reads and prepares everything the plan names. Throws DataError / UsageError naming the file,

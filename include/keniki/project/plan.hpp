@@ -85,6 +85,9 @@ struct ReachSpec {
     /// given, else straight line x walk_detour.
     std::string window = "09:00-11:00";  ///< leave home within (HH:MM-HH:MM)
     std::string home_by = "16:00";       ///< back home by
+    int window_start_s = 9 * 3600;       ///< the window and home_by as seconds of the service day (set by load_plan)
+    int window_end_s = 11 * 3600;
+    int home_by_s = 16 * 3600;
     int max_transfers = 1;
     double stay_minutes = 0;             ///< at the hub, at least
     double max_walk_m = 800;             ///< to a stop from home and from a stop to the hub (straight-line metres x detour)
