@@ -12,6 +12,7 @@ const TEXT = {
     ind_blank65: "公共交通空白の65歳以上",
     click_to_add: "地図をクリックして新しい拠点の位置を指定", computing: "計算中…", computed: "再計算 {ms} ms（{n} 圏域が変化）",
     saved: "保存しました: {path}", default_name: "ワークショップ案", new_hub: "新しい拠点", no_save: "保存先（--out）が指定されていません",
+    access: "アクセス指標", access_mean: "全域平均", below_units: "基準未満の単位", new_supply: "新拠点の供給量", median: "中央値",
     tiers: "全圏域の合計", hubs_of: "拠点", add_stop: "バス停を追加", new_stop: "新しいバス停", click_to_add_stop: "地図をクリックして新しいバス停の位置を指定", lines: "運行", blank_study: "公共交通空白（全域）", ind_blank: "公共交通空白の人口",
   },
   en: {
@@ -22,6 +23,7 @@ const TEXT = {
     ind_blank65: "65+ in transport-blank zones",
     click_to_add: "Click the map where the new hub goes", computing: "computing…", computed: "recomputed in {ms} ms ({n} units changed)",
     saved: "saved: {path}", default_name: "Workshop idea", new_hub: "New hub", no_save: "keniki serve has no --out directory to save into",
+    access: "Access index", access_mean: "whole-area mean", below_units: "units below threshold", new_supply: "New hub's supply", median: "median",
     tiers: "Totals of every tier", hubs_of: "hubs", add_stop: "Add bus stop", new_stop: "New bus stop", click_to_add_stop: "Click the map where the new bus stop goes", lines: "Running", blank_study: "Transport-blank (whole area)", ind_blank: "People in transport-blank zones",
   },
 };
@@ -42,6 +44,10 @@ const t = (k, vars) => {
   return s;
 };
 const fmt = (v) => (v === null || v === undefined ? "–" : Math.round(v).toLocaleString(state.lang === "ja" ? "ja-JP" : "en-GB"));
+// Access scores (supply per 1,000 people of the demand group): three decimals.
+const fmt3 = (v) => (v === null || v === undefined ? "–" : v.toLocaleString(state.lang === "ja" ? "ja-JP" : "en-GB", { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
+const signed3 = (v) => (v > 0.0005 ? "+" : "") + fmt3(v);
+const clsGood = (v) => (v > 0.0005 ? "better" : v < -0.0005 ? "worse" : "");
 const signed = (v) => (Math.round(v) > 0 ? "+" : "") + fmt(v);
 const cls = (v) => (Math.round(v) > 0 ? "up" : Math.round(v) < 0 ? "down" : "");
 
@@ -93,7 +99,8 @@ async function recompute() {
     window.keniki.lastResponse = r;
     window.keniki.requests++;
     const tier = r.tiers.find((x) => x.id === state.tier);
-    status(t("computed", { ms: r.elapsed_ms.toFixed(1), n: tier ? tier.changed_units.length : 0 }));
+    const notes = (r.access || []).flatMap((a) => a.notes);
+    status(t("computed", { ms: r.elapsed_ms.toFixed(1), n: tier ? tier.changed_units.length : 0 }) + (notes.length ? " — " + notes.join("; ") : ""));
   } catch (e) {
     // Refused (a place outside the study area, ...): back to the last accepted edits.
     status(e.message, true);
@@ -118,11 +125,22 @@ function unitFigures(tierId) {
   if (!gj) return out;
   for (const f of gj.features) out[f.properties.unit_id] = { before: f.properties, after: f.properties, diff: null, props: f.properties };
   const tr = state.result && state.result.tiers.find((x) => x.id === tierId);
-  if (tr) for (const u of tr.units) Object.assign(out[u.unit_id], { before: u.before, after: u.after, diff: u.diff, transport: u.transport });
+  if (tr) for (const u of tr.units) Object.assign(out[u.unit_id], { before: u.before, after: u.after, diff: u.diff, transport: u.transport, access: u.access });
   return out;
 }
 
+// An access index's figures of a unit: {before, after} per 1,000 of its demand group.
+function accessOf(fig, a) {
+  const x = fig.access && fig.access[a.id];
+  if (x) return { before: x.before.per1000_demand, after: x.after.per1000_demand, belowBefore: x.before.below, below: x.after.below };
+  const v = fig.props["access_" + a.id + "_per1000_" + a.demand], b = !!fig.props["access_" + a.id + "_below"];
+  return { before: v, after: v, belowBefore: b, below: b };
+}
+const accessIndex = (k = state.indicator) => (k.startsWith("access:") ? (state.plan.access || []).find((a) => "access:" + a.id === k) : null);
+
 function indicatorValue(fig) {
+  const a = accessIndex();
+  if (a) return accessOf(fig, a).after;
   switch (state.indicator) {
     case "diff": return fig.diff ? fig.diff.beyond_reach_total : 0;
     case "transport_blank_65plus": return fig.transport ? fig.transport.after.blank_65plus : fig.props.transport_blank_65plus;
@@ -136,27 +154,42 @@ function shade() {
   const figs = unitFigures(state.tier);
   const values = Object.values(figs).map(indicatorValue).filter((v) => v !== undefined && v !== null);
   const diverging = state.indicator === "diff";
-  const max = Math.max(1, ...values.map((v) => Math.abs(v)));
+  const access = accessIndex();
+  // Access: a low score is the worry, so the darkest shade is the lowest; units below the index's
+  // threshold get a dashed red outline.
+  const max = access ? Math.max(1e-9, ...values) : Math.max(1, ...values.map((v) => Math.abs(v)));
   const colour = (v) => {
     if (v === undefined || v === null) return "#ddd";
     if (diverging) return DIVERGING[Math.max(0, Math.min(4, Math.round((v / max) * 2) + 2))];
+    if (access) return PALETTE[4 - Math.min(4, Math.floor((v / max) * 4.999))];
     return PALETTE[Math.min(4, Math.floor((v / max) * 4.999))];
   };
+  const show = access ? fmt3 : fmt;
   unitLayer.eachLayer((l) => {
     const f = figs[l.feature.properties.unit_id];
-    l.setStyle({ fillColor: colour(indicatorValue(f)), fillOpacity: 0.75, color: "#333", weight: 1.5 });
-    l.bindTooltip(`${l.feature.properties.unit_name}: ${fmt(indicatorValue(f))}`);
+    const below = access && accessOf(f, access).below;
+    l.setStyle({ fillColor: colour(indicatorValue(f)), fillOpacity: 0.75, color: below ? "#b71c1c" : "#333", weight: below ? 4 : 1.5, dashArray: below ? "8 6" : null });
+    l.bindTooltip(`${l.feature.properties.unit_name}: ${show(indicatorValue(f))}`);
   });
   if (legend) legend.remove();
   legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => {
     const d = L.DomUtil.create("div", "legend");
-    d.innerHTML = `<b>${t(indicatorKey())}</b><br>` + (diverging
+    d.innerHTML = `<b>${indicatorLabel()}</b><br>` + (diverging
       ? [-max, -max / 2, 0, max / 2, max].map((v, i) => `<i style="background:${DIVERGING[i]}"></i>${signed(v)}`).join("<br>")
+      : access
+      ? PALETTE.map((c, i) => `<i style="background:${PALETTE[4 - i]}"></i>${fmt3((max * i) / 5)}–${fmt3((max * (i + 1)) / 5)}`).join("<br>") +
+        (access.threshold_per_1000 !== null ? `<br><i style="border:2px dashed #b71c1c"></i>${t("below_units")} (&lt; ${access.threshold_per_1000})` : "")
       : PALETTE.map((c, i) => `<i style="background:${c}"></i>${fmt((max * i) / 5)}–${fmt((max * (i + 1)) / 5)}`).join("<br>"));
     return d;
   };
   legend.addTo(map);
+}
+
+function indicatorLabel(k = state.indicator) {
+  const a = accessIndex(k);
+  if (a) return `${a.name}（${state.lang === "ja" ? a.score_unit_ja : a.score_unit}）`;
+  return t(indicatorKey(k));
 }
 
 function indicatorKey(k = state.indicator) {
@@ -255,7 +288,9 @@ map.on("click", (e) => {
   $("add").classList.remove("active");
   remember();
   const id = "new_" + state.tier + "_" + state.seq++;
-  state.edits.add.push({ id, name: t("new_hub") + " " + (state.seq - 1), tier: state.tier, lon: e.latlng.lng, lat: e.latlng.lat });
+  const supply = parseFloat($("new-supply").value);
+  state.edits.add.push({ id, name: t("new_hub") + " " + (state.seq - 1), tier: state.tier, lon: e.latlng.lng, lat: e.latlng.lat,
+                         ...(Number.isFinite(supply) && supply >= 0 ? { supply } : {}) });
   recompute();
 });
 
@@ -267,8 +302,9 @@ function render() {
   $("lang").textContent = t("lang");
   const tierName = (x) => (state.lang === "en" && x.name_en ? x.name_en : x.name);
   $("tier").innerHTML = state.plan.tiers.map((x) => `<option value="${x.id}" ${x.id === state.tier ? "selected" : ""}>${tierName(x)}</option>`).join("");
-  const inds = ["beyond_reach_total", "beyond_reach_65plus", "diff", "pop_total", "pop_65plus"].concat(state.plan.transport ? ["transport_blank_total", "transport_blank_65plus"] : []);
-  $("indicator").innerHTML = inds.map((k) => `<option value="${k}" ${k === state.indicator ? "selected" : ""}>${t(indicatorKey(k))}</option>`).join("");
+  const inds = ["beyond_reach_total", "beyond_reach_65plus", "diff", "pop_total", "pop_65plus"].concat(state.plan.transport ? ["transport_blank_total", "transport_blank_65plus"] : [])
+    .concat((state.plan.access || []).map((a) => "access:" + a.id));
+  $("indicator").innerHTML = inds.map((k) => `<option value="${k}" ${k === state.indicator ? "selected" : ""}>${indicatorLabel(k)}</option>`).join("");
 
   // Totals of every tier.
   const th = `<tr><th>${t("tiers")}</th><th>${t("beyond")} ${t("before")}</th><th>${t("after")}</th><th>${t("diff")}</th><th>${t("beyond65")} ${t("after")}</th><th>${t("diff")}</th></tr>`;
@@ -281,8 +317,10 @@ function render() {
   }).join("");
 
   // Units of the chosen tier.
+  const indices = state.plan.access || [];
   $("units").querySelector("thead").innerHTML = `<tr><th>${t("unit")}</th><th>${t("people")}</th><th>${t("p65")}</th><th>${t("beyond")} ${t("before")}</th>` +
-    `<th>${t("after")}</th><th>${t("diff")}</th><th>${t("beyond65")} ${t("after")}</th><th>${t("diff")}</th></tr>`;
+    `<th>${t("after")}</th><th>${t("diff")}</th><th>${t("beyond65")} ${t("after")}</th><th>${t("diff")}</th>` +
+    indices.map((a) => `<th title="${a.name}: ${indicatorLabel("access:" + a.id)}">${a.id.toUpperCase()} ${t("after")}</th><th>${t("diff")}</th>`).join("") + "</tr>";
   const figs = unitFigures(state.tier);
   const tr = state.result && state.result.tiers.find((x) => x.id === state.tier);
   const changed = new Set(tr ? tr.changed_units : []);
@@ -291,8 +329,29 @@ function render() {
     return `<tr data-unit="${id}" class="${changed.has(id) ? "changed" : ""}"><td>${f.properties.unit_name}</td><td>${fmt(g.after.pop_total)}</td><td>${fmt(g.after.pop_65plus)}</td>` +
       `<td>${fmt(g.before.beyond_reach_total)}</td><td class="after-beyond" data-value="${g.after.beyond_reach_total}">${fmt(g.after.beyond_reach_total)}</td>` +
       `<td class="${cls(d.beyond_reach_total)}">${signed(d.beyond_reach_total)}</td>` +
-      `<td class="after-beyond65" data-value="${g.after.beyond_reach_65plus}">${fmt(g.after.beyond_reach_65plus)}</td><td class="${cls(d.beyond_reach_65plus)}">${signed(d.beyond_reach_65plus)}</td></tr>`;
+      `<td class="after-beyond65" data-value="${g.after.beyond_reach_65plus}">${fmt(g.after.beyond_reach_65plus)}</td><td class="${cls(d.beyond_reach_65plus)}">${signed(d.beyond_reach_65plus)}</td>` +
+      indices.map((a) => {
+        const x = accessOf(g, a);
+        return `<td class="after-access ${x.below ? "below" : ""}" data-access="${a.id}" data-value="${x.after}">${fmt3(x.after)}</td><td class="${clsGood(x.after - x.before)}">${signed3(x.after - x.before)}</td>`;
+      }).join("") + "</tr>";
   }).join("");
+  // Access indices of the whole area: mean per 1,000 of the demand group, units below the threshold.
+  $("access").style.display = indices.length ? "" : "none";
+  $("access").querySelector("thead").innerHTML = `<tr><th>${t("access")}</th><th>${t("access_mean")} ${t("before")}</th><th>${t("after")}</th>` +
+    `<th>${t("below_units")} ${t("before")}</th><th>${t("after")}</th></tr>`;
+  $("access").querySelector("tbody").innerHTML = indices.map((a) => {
+    const r = state.result && (state.result.access || []).find((x) => x.id === a.id);
+    const study = r ? r.study : { before: a.study, after: a.study };
+    const counted = Object.values(figs).map((g) => accessOf(g, a));  // units of the tier shown
+    const belowBefore = counted.filter((x) => x.belowBefore).length;
+    const belowAfter = counted.filter((x) => x.below).length;
+    return `<tr data-access="${a.id}"><td title="${indicatorLabel("access:" + a.id)}">${a.name}</td><td>${fmt3(study.before.per1000_demand)}</td>` +
+      `<td class="${clsGood(study.after.per1000_demand - study.before.per1000_demand)}">${fmt3(study.after.per1000_demand)}</td>` +
+      `<td>${a.threshold_per_1000 === null ? "–" : belowBefore}</td><td class="${belowAfter > belowBefore ? "worse" : belowAfter < belowBefore ? "better" : ""}">${a.threshold_per_1000 === null ? "–" : belowAfter}</td></tr>`;
+  }).join("");
+  const supplied = indices.find((a) => a.supply_field && a.tier === state.tier);
+  $("supply-box").style.display = supplied ? "" : "none";
+  if (supplied) $("new-supply").placeholder = `${supplied.supply_field} (${t("median")})`;
   $("save").disabled = !state.plan.can_save || !edited();
   $("add-stop").style.display = state.plan.transport ? "" : "none";
   $("save").title = state.plan.can_save ? "" : t("no_save");

@@ -1,8 +1,8 @@
 #include "keniki/pipeline/run.hpp"
 
-#include "keniki/analysis/access.hpp"
 #include "keniki/analysis/coverage_checks.hpp"
 #include "keniki/analysis/network_cost.hpp"
+#include "keniki/pipeline/access_run.hpp"
 #include "keniki/pipeline/transport_run.hpp"
 #include "pipeline/transit_run.hpp"
 
@@ -40,45 +40,12 @@ Results run(const project::Plan& plan, ModelInputs& inputs, Progress& progress) 
         for (const auto& w : results.transport->warnings) results.warnings.push_back(w);
     }
     for (const auto& in : inputs.access) {
-        const project::AccessSpec& spec = *in.spec;
-        progress.note("access " + spec.id + " (" + spec.method + ", " + in.catchment_text + ")");
-        report::AccessOutcome a;
-        a.id = spec.id;
-        a.name = spec.name;
-        a.method = spec.method;
-        a.demand = spec.demand;
-        a.supply = spec.supply_field;
-        a.catchment = in.catchment_text;
-        a.cost = in.cost->describe();
-        a.threshold_per_1000 = spec.threshold_per_1000;
-        a.tier = in.tier;
-        a.hubs = in.hubs;
-        a.supply_values = in.supply;
-        analysis::AccessOptions o;
-        o.method = spec.method == "e2sfca" ? analysis::AccessMethod::enhanced
-                   : spec.method == "gravity" ? analysis::AccessMethod::gravity
-                                              : analysis::AccessMethod::two_step;
-        o.catchment = in.catchment;
-        o.decay.kind = spec.decay.kind == "bands"      ? analysis::Decay::Kind::bands
-                       : spec.decay.kind == "gaussian" ? analysis::Decay::Kind::gaussian
-                       : spec.decay.kind == "power"    ? analysis::Decay::Kind::power
-                                                       : analysis::Decay::Kind::none;
-        o.decay.bands = spec.decay.bands;
-        o.decay.beta = spec.decay.beta;
-        if (o.method == analysis::AccessMethod::gravity && o.decay.kind == analysis::Decay::Kind::none) o.decay.kind = analysis::Decay::Kind::power;
-        a.decay = o.method == analysis::AccessMethod::two_step ? std::string("none (2SFCA: everyone in the catchment alike)") : o.decay.describe();
-        std::vector<Point> hub_points;
-        for (const auto h : in.hubs) hub_points.push_back(inputs.input.facilities[static_cast<std::size_t>(h)].location);
-        const auto& res = inputs.input.residents;
-        const analysis::CostTable table = in.cost->within(res.points, hub_points, in.catchment);
-        a.pairs = table.pairs();
-        const std::vector<double>& demand = spec.demand == "pop_65plus" ? res.age65 : spec.demand == "pop_75plus" ? res.age75 : res.population;
-        a.result = analysis::access_scores(table, demand, in.supply, o);
-        a.units = analysis::unit_access(results.model, a.result.score);
+        progress.note("access " + in.spec->id + " (" + in.spec->method + ", " + in.catchment_text + ")");
+        const AccessHubs hubs = access_hubs(in, inputs.input);
+        results.access.push_back(access_outcome(in, inputs.input, results.model, hubs, access_table(in, inputs.input.residents.points, hubs)));
         if (const auto* net = dynamic_cast<const analysis::NetworkCost*>(in.cost); net && !net->last_report().unsnapped_origins.empty())
-            results.warnings.push_back("access " + spec.id + ": " + std::to_string(net->last_report().unsnapped_origins.size()) +
+            results.warnings.push_back("access " + in.spec->id + ": " + std::to_string(net->last_report().unsnapped_origins.size()) +
                                        " residents lie farther than max_snap_m from every road: they reach no hub (score 0)");
-        results.access.push_back(std::move(a));
     }
     for (const auto& tier : results.model.tiers) {
         for (const auto& p : tier.nesting_problems) results.warnings.push_back("tier " + tier.id + ": " + p);

@@ -101,6 +101,7 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
         report::LayerOptions o;
         o.residents = false;
         auto sc_layers = report::build_output_layers(sc.input, sc.model, inputs.working_crs, o);
+        if (!sc.access.empty()) report::add_access_layers(sc_layers, sc.input, sc.model, sc.access);
         nlohmann::ordered_json tiers = nlohmann::ordered_json::array();
         for (std::size_t t = 0; t < sc_layers.units.size(); ++t) {
             sc_layers.units[t].name = "scenario_" + sc.id + "_" + sc_layers.units[t].name;
@@ -112,7 +113,9 @@ Written write(const project::Plan& plan, const ModelInputs& inputs, const Result
                              {"beyond_reach_65plus", beyond.age65},
                              {"beyond_reach_75plus", beyond.age75}});
         }
-        summary["hub_scenarios"].push_back({{"id", sc.id}, {"name", sc.name}, {"description", sc.description}, {"changes", sc.changes}, {"tiers", tiers}});
+        nlohmann::ordered_json entry{{"id", sc.id}, {"name", sc.name}, {"description", sc.description}, {"changes", sc.changes}, {"tiers", tiers}};
+        if (!sc.access.empty()) entry["access"] = report::access_brief(sc.input, sc.model, sc.access);
+        summary["hub_scenarios"].push_back(std::move(entry));
     }
     // Everything, the area reports too, is written beside DIR and renamed into place at the end.
     check_output_dir(dir, options.overwrite, "keniki run");

@@ -39,7 +39,7 @@ const std::vector<PlanTableKeys>& plan_keys() {
         {"scenarios", {"id", "name", "description", "add_gtfs", "remove_gtfs", "remove_routes", "remove_stops", "add_stops", "move_hubs", "add_hubs", "remove_hubs", "remove_stop_ids", "add_stop_points"}},
         {"scenarios.add_stop_points", {"id", "name", "kind", "departures_per_day", "lon", "lat"}},
         {"scenarios.move_hubs", {"hub", "lon", "lat"}},
-        {"scenarios.add_hubs", {"id", "name", "tier", "kind", "lon", "lat"}},
+        {"scenarios.add_hubs", {"id", "name", "tier", "kind", "lon", "lat", "supply"}},
         {"access", {"id", "name", "tier", "hub_kinds", "facilities", "supply_field", "demand", "method", "catchment", "decay", "threshold_per_1000"}},
         {"access.catchment", {"mode", "metres", "minutes", "elderly"}},
         {"access.decay", {"bands", "gaussian", "power"}},
@@ -902,6 +902,12 @@ private:
                 std::find(tier_ids.begin(), tier_ids.end(), a.tier) == tier_ids.end())
                 problem(m_plan.line_of(s.key_path("tier"), line), s.prefix() + s.name("tier") + " names no tier '" + a.tier + "'" + did_you_mean(a.tier, tier_ids, '\''));
             read_lon_lat(s, a.lon, a.lat);
+            double supply = 0;
+            if (get_number(s, "supply", supply)) {
+                if (!(supply >= 0) || !std::isfinite(supply))
+                    problem(m_plan.line_of(s.key_path("supply"), line), s.prefix() + s.name("supply") + " must be a number >= 0 (the new hub's supply for [[access]])");
+                a.supply = supply;
+            }
             sc.add_hubs.push_back(std::move(a));
         });
         get_string_list(sc_scope, "remove_hubs", sc.remove_hubs, false, {});

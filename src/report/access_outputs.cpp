@@ -8,20 +8,70 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-double per_1000(double score) { return std::round(score * 1000 * 1e6) / 1e6; }
-
 /// The unit's population-weighted scores, per 1,000 people, by group.
 json unit_json(const analysis::UnitAccess& u) {
     return json{{"pop_total", per_1000(u.mean_total())}, {"pop_65plus", per_1000(u.mean_65plus())}, {"pop_75plus", per_1000(u.mean_75plus())}};
 }
 
-bool below(const AccessOutcome& a, const analysis::UnitAccess& u) {
-    if (!a.threshold_per_1000) return false;
-    const double mean = a.demand == "pop_65plus" ? u.mean_65plus() : a.demand == "pop_75plus" ? u.mean_75plus() : u.mean_total();
-    return mean * 1000 < *a.threshold_per_1000;
+json hubs_json(const analysis::ModelInput& input, const AccessOutcome& a) {
+    json out = json::array();
+    for (std::size_t h = 0; h < a.hubs.size(); ++h) {
+        const auto& f = input.facilities[static_cast<std::size_t>(a.hubs[h])];
+        out.push_back({{"hub_id", f.id},
+                       {"name", f.name},
+                       {"supply", a.supply_values[h]},
+                       {"demand_in_catchment", std::round(a.result.hub_demand[h] * 1e3) / 1e3},
+                       {"per1000", per_1000(a.result.hub_ratio[h])}});
+    }
+    return out;
 }
 
 }  // namespace
+
+double per_1000(double score) { return std::round(score * 1000 * 1e6) / 1e6; }
+
+bool below_threshold(const AccessOutcome& a, const analysis::UnitAccess& u) {
+    if (!a.threshold_per_1000) return false;
+    return demand_mean(a, u) * 1000 < *a.threshold_per_1000;
+}
+
+double demand_mean(const AccessOutcome& a, const analysis::UnitAccess& u) {
+    return a.demand == "pop_65plus" ? u.mean_65plus() : a.demand == "pop_75plus" ? u.mean_75plus() : u.mean_total();
+}
+
+StudyAccess study_access(const AccessOutcome& a, const analysis::ModelInput& input) {
+    StudyAccess s;
+    for (const double v : a.supply_values) s.supply += v;
+    double weighted = 0;
+    for (std::size_t i = 0; i < a.result.score.size(); ++i) {
+        const double d = a.demand == "pop_65plus" ? input.residents.age65[i] : a.demand == "pop_75plus" ? input.residents.age75[i] : input.residents.population[i];
+        weighted += a.result.score[i] * d;
+        s.demand += d;
+    }
+    s.mean = s.demand > 0 ? weighted / s.demand : 0;
+    return s;
+}
+
+json access_brief(const analysis::ModelInput& input, const analysis::ModelResult& model, const std::vector<AccessOutcome>& access) {
+    json list = json::array();
+    for (const auto& a : access) {
+        const StudyAccess s = study_access(a, input);
+        json below_units = json::object();
+        for (std::size_t t = 0; t < model.tiers.size() && t < a.units.size(); ++t) {
+            json ids = json::array();
+            for (std::size_t u = 0; u < a.units[t].size(); ++u)
+                if (below_threshold(a, a.units[t][u])) ids.push_back(model.tiers[t].units[u].id);
+            below_units[model.tiers[t].id] = ids;
+        }
+        list.push_back({{"id", a.id},
+                        {"mean_per1000", s.demand > 0 ? json(per_1000(s.mean)) : json(nullptr)},
+                        {"supply_total", s.supply},
+                        {"supply_reaching_demand", a.result.supply_reached},
+                        {"hubs", hubs_json(input, a)},
+                        {"below_threshold", below_units}});
+    }
+    return list;
+}
 
 std::string demand_words(const std::string& demand, bool japanese) {
     if (japanese) return demand == "pop_65plus" ? "65歳以上1,000人あたり" : demand == "pop_75plus" ? "75歳以上1,000人あたり" : "人口1,000人あたり";
@@ -46,7 +96,7 @@ void add_access_layers(OutputLayers& layers, const analysis::ModelInput& input, 
                 v[total] = per_1000(ua.mean_total());
                 v[a65] = per_1000(ua.mean_65plus());
                 v[a75] = per_1000(ua.mean_75plus());
-                if (has_low) v[low] = static_cast<std::int64_t>(below(a, ua));
+                if (has_low) v[low] = static_cast<std::int64_t>(below_threshold(a, ua));
             }
         }
         // Hubs: by facility index on the hubs layer, by facility on the supplying tier's table.
@@ -93,33 +143,19 @@ void add_access_summary(json& summary, const analysis::ModelInput& input, const 
                {"decay", a.decay},
                {"threshold_per_1000", a.threshold_per_1000 ? json(*a.threshold_per_1000) : json(nullptr)},
                {"pairs_within_catchment", a.pairs}};
-        double supply = 0, weighted = 0, demand = 0;
-        for (const double s : a.supply_values) supply += s;
-        for (std::size_t i = 0; i < a.result.score.size(); ++i) {
-            const double d = a.demand == "pop_65plus" ? input.residents.age65[i] : a.demand == "pop_75plus" ? input.residents.age75[i] : input.residents.population[i];
-            weighted += a.result.score[i] * d;
-            demand += d;
-        }
-        j["study"] = {{"supply_total", supply},
+        const StudyAccess s = study_access(a, input);
+        j["study"] = {{"supply_total", s.supply},
                       {"supply_reaching_demand", a.result.supply_reached},
-                      {"demand_total", demand},
-                      {"mean_per1000", demand > 0 ? json(per_1000(weighted / demand)) : json(nullptr)},
-                      {"supply_per1000_of_demand", demand > 0 ? json(per_1000(supply / demand)) : json(nullptr)}};
-        j["hubs"] = json::array();
-        for (std::size_t h = 0; h < a.hubs.size(); ++h) {
-            const auto& f = input.facilities[static_cast<std::size_t>(a.hubs[h])];
-            j["hubs"].push_back({{"hub_id", f.id},
-                                 {"name", f.name},
-                                 {"supply", a.supply_values[h]},
-                                 {"demand_in_catchment", std::round(a.result.hub_demand[h] * 1e3) / 1e3},
-                                 {"per1000", per_1000(a.result.hub_ratio[h])}});
-        }
+                      {"demand_total", s.demand},
+                      {"mean_per1000", s.demand > 0 ? json(per_1000(s.mean)) : json(nullptr)},
+                      {"supply_per1000_of_demand", s.demand > 0 ? json(per_1000(s.supply / s.demand)) : json(nullptr)}};
+        j["hubs"] = hubs_json(input, a);
         j["tiers"] = json::array();
         for (std::size_t t = 0; t < model.tiers.size() && t < a.units.size(); ++t) {
             json jt{{"id", model.tiers[t].id}, {"units", json::array()}, {"below_threshold", json::array()}};
             for (std::size_t u = 0; u < a.units[t].size(); ++u) {
-                jt["units"].push_back({{"unit_id", model.tiers[t].units[u].id}, {"per1000", unit_json(a.units[t][u])}, {"below", below(a, a.units[t][u])}});
-                if (below(a, a.units[t][u])) jt["below_threshold"].push_back(model.tiers[t].units[u].id);
+                jt["units"].push_back({{"unit_id", model.tiers[t].units[u].id}, {"per1000", unit_json(a.units[t][u])}, {"below", below_threshold(a, a.units[t][u])}});
+                if (below_threshold(a, a.units[t][u])) jt["below_threshold"].push_back(model.tiers[t].units[u].id);
             }
             j["tiers"].push_back(jt);
         }

@@ -12,6 +12,7 @@
 #include "keniki/core/bounds.hpp"
 #include "keniki/core/error.hpp"
 #include "keniki/pipeline/stop_edits.hpp"
+#include "keniki/report/access_outputs.hpp"
 
 namespace keniki::serve {
 
@@ -62,6 +63,33 @@ json classes_json(const analysis::ClassFigures& f) {
         j[std::string(names[c]) + "_75plus"] = f.people[c].age75;
     }
     return j;
+}
+
+/// A unit's access figures, named as keniki run's units layers name them (access_<id>_per1000_...).
+void add_access_props(json& props, const report::AccessOutcome& a, std::size_t tier, std::size_t unit) {
+    const auto& ua = a.units[tier][unit];
+    const std::string p = "access_" + a.id + "_";
+    props[p + "per1000_pop_total"] = report::per_1000(ua.mean_total());
+    props[p + "per1000_pop_65plus"] = report::per_1000(ua.mean_65plus());
+    props[p + "per1000_pop_75plus"] = report::per_1000(ua.mean_75plus());
+    if (a.threshold_per_1000) props[p + "below"] = report::below_threshold(a, ua);
+}
+
+json access_units_json(const report::AccessOutcome& a, std::size_t tier, std::size_t unit) {
+    json j = json::object();
+    const auto& ua = a.units[tier][unit];
+    j["per1000_pop_total"] = report::per_1000(ua.mean_total());
+    j["per1000_pop_65plus"] = report::per_1000(ua.mean_65plus());
+    j["per1000_pop_75plus"] = report::per_1000(ua.mean_75plus());
+    j["per1000_demand"] = report::per_1000(report::demand_mean(a, ua));
+    j["below"] = report::below_threshold(a, ua);
+    return j;
+}
+
+json access_study_json(const report::AccessOutcome& a, const report::StudyAccess& s) {
+    return json{{"per1000_demand", s.demand > 0 ? json(report::per_1000(s.mean)) : json(nullptr)},
+                {"supply_total", s.supply},
+                {"supply_reaching_demand", a.result.supply_reached}};
 }
 
 UnitFigures totals_of(const TierFigures& t) { return UnitFigures{t.people, t.beyond_reach, {}}; }
@@ -248,7 +276,7 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
         const json& arr = array_of(j["add_hubs"], "\"add_hubs\"");
         for (std::size_t i = 0; i < arr.size(); ++i) {
             const std::string where = "add_hubs[" + std::to_string(i) + "]";
-            check_keys(arr[i], {"id", "name", "tier", "kind", "lon", "lat"}, where);
+            check_keys(arr[i], {"id", "name", "tier", "kind", "lon", "lat", "supply"}, where);
             project::HubAddSpec a;
             a.id = string_of(member(arr[i], "id", where), where + ".id");
             a.name = arr[i].contains("name") ? string_of(arr[i]["name"], where + ".name", true) : a.id;
@@ -258,7 +286,12 @@ ScenarioRequest parse_scenario(const Model& model, std::string_view body) {
             if (model.tier_index(a.tier) < 0) throw RequestError(422, where + ".tier: no tier '" + a.tier + "'");
             a.lon = number_of(member(arr[i], "lon", where), where + ".lon");
             a.lat = number_of(member(arr[i], "lat", where), where + ".lat");
-            r.edits.add.push_back({a.id, a.name, a.kind, a.tier, place(model, a.lon, a.lat, where + " (new hub '" + a.id + "')")});
+            if (arr[i].contains("supply") && !arr[i]["supply"].is_null()) {
+                const double s = number_of(arr[i]["supply"], where + ".supply");
+                if (s < 0) throw RequestError(400, where + ".supply must not be negative");
+                a.supply = s;
+            }
+            r.edits.add.push_back({a.id, a.name, a.kind, a.tier, place(model, a.lon, a.lat, where + " (new hub '" + a.id + "')"), a.supply});
             r.add_hubs.push_back(std::move(a));
         }
     }
@@ -368,7 +401,7 @@ std::string scenario_toml(const ScenarioRequest& s) {
         t += "add_hubs = [\n";
         for (const auto& a : s.add_hubs)
             t += "  { id = " + quoted(a.id) + ", name = " + quoted(a.name) + ", tier = " + quoted(a.tier) + ", kind = " + quoted(a.kind) +
-                 ", lon = " + exact(a.lon) + ", lat = " + exact(a.lat) + " },\n";
+                 ", lon = " + exact(a.lon) + ", lat = " + exact(a.lat) + (a.supply ? ", supply = " + exact(*a.supply) : std::string()) + " },\n";
         t += "]\n";
     }
     if (!s.remove_stops.empty()) {
@@ -423,6 +456,7 @@ Api::Api(const Model& model, ApiOptions options) : m_model(model), m_options(std
                     props[std::string("transport_") + names[c] + "_65plus"] = cf.people[c].age65;
                 }
             }
+            for (std::size_t k = 0; k < res.access.size(); ++k) add_access_props(props, model.base_access(k), t, u);
             features += (u ? ",{" : "{") + std::string("\"type\":\"Feature\",\"properties\":") + safe_dump(props) +
                         ",\"geometry\":" + multipolygon_text(model, in.tiers[t].units[u].geometry) + "}";
         }
@@ -443,6 +477,26 @@ json Api::stop_layers_json() const {
             stops.push_back({{"id", s.id}, {"name", s.name}, {"lon", w.x()}, {"lat", w.y()}});
         }
         out.push_back({{"id", l.id}, {"kind", l.kind}, {"stops", std::move(stops)}});
+    }
+    return out;
+}
+
+json Api::access_json() const {
+    json out = json::array();
+    const auto& in = m_model.inputs().input;
+    for (std::size_t k = 0; k < m_model.results().access.size(); ++k) {
+        const report::AccessOutcome& a = m_model.base_access(k);
+        out.push_back({{"id", a.id},
+                       {"name", a.name},
+                       {"method", a.method},
+                       {"demand", a.demand},
+                       {"score_unit", "supply (" + (a.supply.empty() ? std::string("hubs") : a.supply) + ") " + report::demand_words(a.demand, false)},
+                       {"score_unit_ja", (a.supply.empty() ? std::string("拠点数") : a.supply) + "（" + report::demand_words(a.demand, true) + "）"},
+                       {"supply_field", a.supply},
+                       {"tier", a.tier ? json(in.tiers[*a.tier].id) : json(nullptr)},
+                       {"catchment", a.catchment},
+                       {"threshold_per_1000", a.threshold_per_1000 ? json(*a.threshold_per_1000) : json(nullptr)},
+                       {"study", access_study_json(a, m_model.base_access_study(k))}});
     }
     return out;
 }
@@ -486,6 +540,7 @@ json Api::plan_json() const {
                 {"transport", m_model.results().transport.has_value()},
                 {"stop_layers", stop_layers_json()},
                 {"feeds", feeds_json(m_model)},
+                {"access", access_json()},
                 {"can_save", m_options.out_dir.has_value()}};
 }
 
@@ -505,6 +560,13 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
                       {"diff", diff_json(before.units[u], after.units[u])}};
             if (transport && result.transport)
                 unit["transport"] = {{"before", classes_json(transport->result.units[t][u])}, {"after", classes_json(result.transport->units[t][u])}};
+            if (!result.access.empty()) {
+                json access = json::object();
+                for (std::size_t k = 0; k < result.access.size(); ++k)
+                    access[m_model.base_access(k).id] = {{"before", access_units_json(m_model.base_access(k), t, u)},
+                                                         {"after", access_units_json(*result.access[k].outcome, t, u)}};
+                unit["access"] = std::move(access);
+            }
             units.push_back(std::move(unit));
         }
         json changed = json::array();
@@ -521,6 +583,25 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
     json out{{"id", request.id}, {"name", request.name}, {"elapsed_ms", elapsed_ms}, {"tiers", std::move(tiers)}, {"hubs", hubs_json(m_model, result.hubs)},
              {"remove_stops", request.remove_stops}, {"remove_stop_ids", request.remove_stop_ids}, {"added_stops", request.add_stop_points.size()},
              {"remove_routes", request.remove_routes}, {"remove_gtfs", request.remove_gtfs}};
+    if (!result.access.empty()) {
+        json access = json::array();
+        for (std::size_t k = 0; k < result.access.size(); ++k) {
+            const AccessFigures& af = result.access[k];
+            json hubs = json::array();
+            for (std::size_t h = 0; h < af.outcome->hubs.size(); ++h)
+                hubs.push_back({{"hub_id", result.hubs.facilities[static_cast<std::size_t>(af.outcome->hubs[h])].id},
+                                {"supply", af.outcome->supply_values[h]},
+                                {"per1000", report::per_1000(af.outcome->result.hub_ratio[h])}});
+            access.push_back({{"id", af.outcome->id},
+                              {"recompute", af.recompute},
+                              {"new_columns", af.new_columns},
+                              {"notes", af.notes},
+                              {"searched_residents", af.searched},
+                              {"study", {{"before", access_study_json(m_model.base_access(k), m_model.base_access_study(k))}, {"after", access_study_json(*af.outcome, af.study)}}},
+                              {"hubs", std::move(hubs)}});
+        }
+        out["access"] = std::move(access);
+    }
     if (result.transport)
         out["transport"] = {{"recompute", result.transport->recompute},
                             {"study", {{"before", classes_json(m_model.results().transport->result.study)}, {"after", classes_json(result.transport->study)}}}};

@@ -113,20 +113,6 @@ UnitFigures sum_members(const analysis::ResidentPieces& pieces, const std::int32
 
 bool same_place(const Point& a, const Point& b) { return a.x() == b.x() && a.y() == b.y(); }
 
-struct ThreadTransformers {
-    std::string crs;
-    std::unique_ptr<crs::Transformer> t;
-};
-
-const crs::Transformer& transformer(const std::string& working_crs) {
-    thread_local ThreadTransformers cache;
-    if (!cache.t || cache.crs != working_crs) {
-        cache.t = std::make_unique<crs::Transformer>("EPSG:4326", working_crs);
-        cache.crs = working_crs;
-    }
-    return *cache.t;
-}
-
 }  // namespace
 
 Model::Model(const project::Plan& plan) : m_plan(plan) {
@@ -161,6 +147,18 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
             base.beyond_reach += u.beyond_reach;
         }
     }
+    // The access indices: the plan's pairs kept, so that a scenario searches only its new hubs' pairs.
+    for (std::size_t k = 0; k < m_inputs.access.size(); ++k) {
+        Access a;
+        a.hubs = pipeline::access_hubs(m_inputs.access[k], in);
+        a.table = pipeline::access_table(m_inputs.access[k], in.residents.points, a.hubs);
+        a.outcome = std::make_shared<const report::AccessOutcome>(m_results.access[k]);
+        a.study = report::study_access(*a.outcome, in);
+        a.straight = m_inputs.access[k].cost->circle_segments() > 0;
+        if (a.straight) a.grid = make_grid(in.residents.points, std::vector<double>(in.residents.size(), 0.0));
+        a.mutex = std::make_unique<std::mutex>();
+        m_access.push_back(std::move(a));
+    }
     // The plan's feeds as the run read them (pipeline::detail::feed_at keeps them: no second read).
     for (const auto& path : m_plan.transport.gtfs) {
         FeedInfo f;
@@ -169,6 +167,7 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
         for (const auto& r : pipeline::detail::feed_at(path, m_inputs).routes) f.routes.push_back(FeedRoute{r.id, r.short_name, r.long_name});
         m_feeds.push_back(std::move(f));
     }
+    give_back(take_transformer());  // the first, made while the plan loads rather than on a request
 }
 
 std::int32_t Model::tier_index(const std::string& id) const {
@@ -177,8 +176,36 @@ std::int32_t Model::tier_index(const std::string& id) const {
     return -1;
 }
 
-Point Model::to_working(double lon, double lat) const { return transformer(m_inputs.working_crs).forward(Point{lon, lat}); }
-Point Model::to_wgs84(const Point& working) const { return transformer(m_inputs.working_crs).inverse(working); }
+std::unique_ptr<crs::Transformer> Model::take_transformer() const {
+    {
+        const std::lock_guard<std::mutex> lock(*m_transformers_mutex);
+        if (!m_transformers.empty()) {
+            auto t = std::move(m_transformers.back());
+            m_transformers.pop_back();
+            return t;
+        }
+    }
+    return std::make_unique<crs::Transformer>("EPSG:4326", m_inputs.working_crs);
+}
+
+void Model::give_back(std::unique_ptr<crs::Transformer> t) const {
+    const std::lock_guard<std::mutex> lock(*m_transformers_mutex);
+    m_transformers.push_back(std::move(t));
+}
+
+Point Model::to_working(double lon, double lat) const {
+    auto t = take_transformer();
+    const Point p = t->forward(Point{lon, lat});
+    give_back(std::move(t));
+    return p;
+}
+
+Point Model::to_wgs84(const Point& working) const {
+    auto t = take_transformer();
+    const Point p = t->inverse(working);
+    give_back(std::move(t));
+    return p;
+}
 bool Model::in_study_area(const Point& p) const { return boost::geometry::covered_by(p, m_inputs.input.study_area); }
 
 ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& stop_edits) const {
@@ -187,6 +214,7 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& 
     r.hubs = analysis::apply_hub_edits(m_inputs.input, edits);
     r.tiers.reserve(m_tiers.size());
     for (std::size_t t = 0; t < m_tiers.size(); ++t) r.tiers.push_back(compute_tier(t, r.hubs));
+    for (std::size_t k = 0; k < m_access.size(); ++k) r.access.push_back(compute_access(k, r.hubs, edits));
     if (m_results.transport) {
         const auto& base = *m_results.transport;
         TransportFigures tf;
@@ -229,6 +257,107 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& 
         r.transport = std::move(tf);
     }
     return r;
+}
+
+AccessFigures Model::compute_access(std::size_t k, const analysis::HubSet& hubs, const analysis::HubEdits& edits) const {
+    const pipeline::AccessInput& in = m_inputs.access[k];
+    const Access& base = m_access[k];
+    AccessFigures out;
+    const pipeline::AccessHubs now = pipeline::access_hubs(in, m_inputs.input, hubs, edits);
+    out.notes = now.notes;
+    // Each hub of the scenario: the plan's column it keeps (same facility, same place), or a new one.
+    std::unordered_map<std::int32_t, std::uint32_t> base_column;
+    for (std::size_t j = 0; j < base.hubs.hubs.size(); ++j) base_column.emplace(base.hubs.hubs[j], static_cast<std::uint32_t>(j));
+    constexpr std::int64_t gone = -1;
+    std::vector<std::int64_t> new_of_base(base.hubs.hubs.size(), gone);
+    std::vector<std::uint32_t> fresh;  // scenario columns searched again
+    pipeline::AccessHubs fresh_hubs;
+    bool same = now.hubs.size() == base.hubs.hubs.size();
+    for (std::size_t j = 0; j < now.hubs.size(); ++j) {
+        const auto it = base_column.find(now.hubs[j]);
+        if (it != base_column.end() && same_place(now.points[j], base.hubs.points[it->second])) {
+            new_of_base[it->second] = static_cast<std::int64_t>(j);  // costs depend on places only
+            same = same && it->second == j && now.supply[j] == base.hubs.supply[it->second];
+        } else {
+            fresh.push_back(static_cast<std::uint32_t>(j));
+            fresh_hubs.points.push_back(now.points[j]);
+            same = false;
+        }
+    }
+    if (same) {
+        out.outcome = base.outcome;
+        out.study = base.study;
+        out.recompute = "unchanged";
+        return out;
+    }
+    const auto& residents = m_inputs.input.residents.points;
+    const std::size_t n = residents.size();
+    analysis::CostTable searched;
+    if (!fresh.empty() && base.straight) {
+        // Only the residents of the grid cells within the catchment of a new hub (ascending).
+        const ResidentGrid& g = base.grid;
+        std::vector<std::int32_t> near;
+        const double c = in.catchment;
+        for (const Point& p : fresh_hubs.points) {
+            if (g.nx == 0) break;
+            const auto cell = [&](double v, double v0, std::int32_t count) { return std::clamp(static_cast<std::int32_t>(std::floor((v - v0) / g.cell)), 0, count - 1); };
+            const std::int32_t x0 = cell(p.x() - c, g.x0, g.nx), x1 = cell(p.x() + c, g.x0, g.nx);
+            const std::int32_t y0 = cell(p.y() - c, g.y0, g.ny), y1 = cell(p.y() + c, g.y0, g.ny);
+            for (std::int32_t cy = y0; cy <= y1; ++cy)
+                for (std::int32_t cx = x0; cx <= x1; ++cx) {
+                    const auto id = static_cast<std::size_t>(cy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(cx);
+                    near.insert(near.end(), g.members.begin() + g.first[id], g.members.begin() + g.first[id + 1]);
+                }
+        }
+        std::sort(near.begin(), near.end());
+        near.erase(std::unique(near.begin(), near.end()), near.end());
+        std::vector<Point> points;
+        points.reserve(near.size());
+        for (const auto i : near) points.push_back(residents[static_cast<std::size_t>(i)]);
+        analysis::CostTable sub;
+        {
+            const std::lock_guard<std::mutex> lock(*base.mutex);
+            sub = pipeline::access_table(in, points, fresh_hubs);
+        }
+        // Spread over every resident's row.
+        searched.first.assign(n + 1, 0);
+        for (std::size_t k = 0; k < near.size(); ++k) searched.first[static_cast<std::size_t>(near[k]) + 1] = sub.first[k + 1] - sub.first[k];
+        for (std::size_t i = 0; i < n; ++i) searched.first[i + 1] += searched.first[i];
+        searched.hub = std::move(sub.hub);
+        searched.cost = std::move(sub.cost);
+        out.searched = near.size();
+    } else if (!fresh.empty()) {
+        const std::lock_guard<std::mutex> lock(*base.mutex);
+        searched = pipeline::access_table(in, residents, fresh_hubs);
+        out.searched = n;
+    }
+    if (searched.first.empty()) searched.first.assign(n + 1, 0);
+    // The merged table, by resident, hubs ascending (as CostModel::within gives them).
+    analysis::CostTable table;
+    table.first.reserve(n + 1);
+    table.first.push_back(0);
+    table.hub.reserve(base.table.pairs() + searched.pairs());
+    table.cost.reserve(base.table.pairs() + searched.pairs());
+    std::vector<std::pair<std::uint32_t, double>> row;
+    for (std::size_t i = 0; i < n; ++i) {
+        row.clear();
+        for (std::uint32_t p = base.table.first[i]; p < base.table.first[i + 1]; ++p) {
+            const auto j = new_of_base[base.table.hub[p]];
+            if (j != gone) row.emplace_back(static_cast<std::uint32_t>(j), base.table.cost[p]);
+        }
+        for (std::uint32_t p = searched.first[i]; p < searched.first[i + 1]; ++p) row.emplace_back(fresh[searched.hub[p]], searched.cost[p]);
+        std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [j, c] : row) {
+            table.hub.push_back(j);
+            table.cost.push_back(c);
+        }
+        table.first.push_back(static_cast<std::uint32_t>(table.hub.size()));
+    }
+    out.outcome = std::make_shared<const report::AccessOutcome>(pipeline::access_outcome(in, m_inputs.input, m_results.model, now, table));
+    out.study = report::study_access(*out.outcome, m_inputs.input);
+    out.recompute = "incremental";
+    out.new_columns = fresh.size();
+    return out;
 }
 
 TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) const {

@@ -635,6 +635,11 @@ std::vector<Row> make_rows() {
                     .build = plan_edit("mode = \"straight\", metres = 2000 }", "mode = \"straight\", metres = 2000, window = \"09:00-10:00\" }"),
                     .exit_code = 2,
                     .fragments = {"{dir}/plan.toml:", "window applies to mode = \"transit\" only"}});
+    rows.push_back({.id = "plan_new_hub_negative_supply",
+                    .input = "a scenario's new hub with supply = -2",
+                    .build = plan_edit("[analysis]", "[[scenarios]]\nid = \"more\"\nadd_hubs = [{ id = \"N1\", tier = \"area\", lon = 131.005, lat = 33.005, supply = -2 }]\n\n[analysis]"),
+                    .exit_code = 2,
+                    .fragments = {"{dir}/plan.toml:", "supply must be a number >= 0"}});
     rows.push_back({.id = "plan_is_a_folder",
                     .input = "the plan path is a folder",
                     .build = [](Case& c) {

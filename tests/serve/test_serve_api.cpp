@@ -13,6 +13,7 @@
 #include "keniki/analysis/hub_edits.hpp"
 #include "keniki/core/bounds.hpp"
 #include "keniki/analysis/service_model.hpp"
+#include "keniki/pipeline/access_run.hpp"
 #include "serve/serve_fixture.hpp"
 #include "support/rfc7946.hpp"
 
@@ -123,6 +124,71 @@ TEST(ServeApi, EveryFigureOfAScenarioEqualsWhatKenikiRunWrites) {
     const json summary = read_json(dir / "out" / "summary.json");
     ASSERT_EQ(summary["hub_scenarios"].size(), 1u);
     EXPECT_EQ(summary["hub_scenarios"][0]["changes"].size(), 4u);
+
+    // The access index (csw on the welfare tier: WC2 moved): every unit's scores as keniki run writes them.
+    ASSERT_EQ(served["access"].size(), 1u);
+    EXPECT_EQ(served["access"][0]["recompute"], "incremental");
+    EXPECT_EQ(served["access"][0]["new_columns"], 1) << "only WC2's pairs searched again";
+    EXPECT_LT(served["access"][0]["searched_residents"].get<double>(), 19988 * 0.8) << "WC2 compared only with the residents near it";
+    EXPECT_GT(served["access"][0]["searched_residents"].get<double>(), 1000);
+    std::size_t scores = 0, changed_scores = 0;
+    for (const auto& tier : served["tiers"]) {
+        const std::string id = tier["id"];
+        const json after = read_json(dir / "out" / ("scenario_moved_hall_units_" + id + ".geojson"));
+        const json before = read_json(dir / "out" / ("units_" + id + ".geojson"));
+        for (std::size_t u = 0; u < tier["units"].size(); ++u) {
+            const json& api = tier["units"][u]["access"]["csw"];
+            for (const char* g : {"pop_total", "pop_65plus", "pop_75plus"}) {
+                const std::string col = std::string("access_csw_per1000_") + g;
+                EXPECT_EQ(api["after"][std::string("per1000_") + g].get<double>(), after["features"][u]["properties"][col].get<double>()) << id << " unit " << u << " " << g;
+                EXPECT_EQ(api["before"][std::string("per1000_") + g].get<double>(), before["features"][u]["properties"][col].get<double>()) << id << " unit " << u << " " << g;
+                ++scores;
+            }
+            EXPECT_EQ(api["after"]["below"].get<bool>(), after["features"][u]["properties"]["access_csw_below"].get<int>() == 1) << id << " unit " << u;
+            if (api["after"]["per1000_demand"] != api["before"]["per1000_demand"]) ++changed_scores;
+        }
+    }
+    EXPECT_EQ(scores, 3 * units);
+    EXPECT_GT(changed_scores, 0u) << "moving a welfare centre changes the CSW scores";
+    const json& run_access = summary["hub_scenarios"][0]["access"][0];
+    ASSERT_EQ(run_access["hubs"].size(), served["access"][0]["hubs"].size());
+    for (std::size_t h = 0; h < run_access["hubs"].size(); ++h) {
+        EXPECT_EQ(run_access["hubs"][h]["hub_id"], served["access"][0]["hubs"][h]["hub_id"]);
+        EXPECT_EQ(run_access["hubs"][h]["per1000"].get<double>(), served["access"][0]["hubs"][h]["per1000"].get<double>()) << run_access["hubs"][h]["hub_id"];
+    }
+}
+
+TEST(ServeApi, ANewCentresSupplyIsSharedAsTheTwoStepsSay) {
+    // Every person aged 65+ of the demo lies within 6 km of a welfare centre, so the scores add up to
+    // the supply: sum of score x demand = sum of staff (2SFCA's identity). The plan's 4 staff give a
+    // whole-area mean of 4 / D per person; a new centre with 3 staff makes it 7 / D, whatever its place.
+    const json plan = [] {
+        auto c = served_demo().client();
+        return json::parse(c.Get("/api/plan")->body);
+    }();
+    ASSERT_EQ(plan["access"].size(), 1u);
+    const double mean_before = plan["access"][0]["study"]["per1000_demand"].get<double>();
+    EXPECT_EQ(plan["access"][0]["study"]["supply_total"].get<double>(), 4.0) << "WC1 2 staff, WC2 1, WC3 1";
+    const double demand = 4.0 / mean_before * 1000;  // people aged 65+ within reach
+    const json three = post("/api/scenario", json{{"add_hubs", {{{"id", "WC9"}, {"tier", "welfare"}, {"lon", 131.2901}, {"lat", 34.2003}, {"supply", 3}}}}});
+    ASSERT_EQ(three["access"].size(), 1u);
+    EXPECT_NEAR(three["access"][0]["study"]["after"]["per1000_demand"].get<double>(), 7.0 / demand * 1000, 2e-6);
+    EXPECT_EQ(three["access"][0]["new_columns"], 1);
+    EXPECT_TRUE(three["access"][0]["notes"].empty());
+    // Without a supply the new centre takes the median of the centres' staff (2, 1, 1: 1), and says so.
+    const json median = post("/api/scenario", json{{"add_hubs", {{{"id", "WC9"}, {"tier", "welfare"}, {"lon", 131.2901}, {"lat", 34.2003}}}}});
+    ASSERT_EQ(median["access"][0]["notes"].size(), 1u);
+    EXPECT_NE(median["access"][0]["notes"][0].get<std::string>().find("new hub WC9 supplies 1 (staff: the median"), std::string::npos) << median["access"][0]["notes"];
+    EXPECT_NEAR(median["access"][0]["study"]["after"]["per1000_demand"].get<double>(), 5.0 / demand * 1000, 2e-6);
+    // Removing WC1 (2 staff) leaves 2.
+    const json removed = post("/api/scenario", json{{"remove_hubs", {"WC1"}}});
+    EXPECT_NEAR(removed["access"][0]["study"]["after"]["per1000_demand"].get<double>(), 2.0 / demand * 1000, 2e-6);
+    EXPECT_EQ(removed["access"][0]["new_columns"], 0) << "a removal searches nothing: the other centres' pairs are kept";
+    // A neighbourhood hub moved: the index is untouched.
+    const json hall = post("/api/scenario", json{{"move_hubs", {{{"hub", "CH2"}, {"lon", 131.1321}, {"lat", 34.1653}}}}});
+    EXPECT_EQ(hall["access"][0]["recompute"], "unchanged");
+    // A negative supply is refused.
+    post("/api/scenario", json{{"add_hubs", {{{"id", "WC9"}, {"tier", "welfare"}, {"lon", 131.2901}, {"lat", 34.2003}, {"supply", -1}}}}}, 400);
 }
 
 TEST(ServeApi, ABusLineSwitchedOffGivesTheTransportFiguresOfKenikiRun) {
@@ -250,9 +316,9 @@ TEST(ServeModel, IncrementalRecomputationEqualsRunModelOnTheEditedInputs) {
             const std::string r = pick();
             if (r != e.move[0].hub) e.remove.push_back(r);
         }
-        if (round % 3 != 1) e.add.push_back({"R" + std::to_string(round), "random", "", in.tiers[t].id, inside()});
+        if (round % 3 != 1) e.add.push_back({"R" + std::to_string(round), "random", "", in.tiers[t].id, inside(), std::nullopt});
         // A hub moved exactly onto another's place: the tie goes to the first in the list, in both.
-        if (round == 5) e.add.push_back({"TIE", "tie", "", in.tiers[2].id, in.facilities[static_cast<std::size_t>(in.tiers[2].hubs[3])].location});
+        if (round == 5) e.add.push_back({"TIE", "tie", "", in.tiers[2].id, in.facilities[static_cast<std::size_t>(in.tiers[2].hubs[3])].location, std::nullopt});
         const serve::ScenarioResult served = model.compute(e);
         const analysis::HubSet hs = analysis::apply_hub_edits(in, e);
         analysis::ModelInput edited = in;
@@ -271,6 +337,23 @@ TEST(ServeModel, IncrementalRecomputationEqualsRunModelOnTheEditedInputs) {
                 EXPECT_EQ(a.cost.median, b.cost.median);
                 EXPECT_EQ(a.cost.p90, b.cost.p90);
                 EXPECT_EQ(a.cost.max, b.cost.max);
+            }
+        }
+        // The access index, recomputed by columns, equals a whole recomputation on the edited hubs: the
+        // same score for every resident, to the last bit.
+        for (std::size_t k = 0; k < model.inputs().access.size(); ++k) {
+            const auto& ai = model.inputs().access[k];
+            const pipeline::AccessHubs ah = pipeline::access_hubs(ai, in, hs, e);
+            const report::AccessOutcome whole = pipeline::access_outcome(ai, edited, full, ah, pipeline::access_table(ai, in.residents.points, ah));
+            const report::AccessOutcome& part = *served.access[k].outcome;
+            ASSERT_EQ(part.result.score.size(), whole.result.score.size());
+            std::size_t differ = 0;
+            for (std::size_t i = 0; i < whole.result.score.size(); ++i) differ += part.result.score[i] != whole.result.score[i];
+            EXPECT_EQ(differ, 0u) << "round " << round;
+            EXPECT_EQ(part.result.hub_ratio, whole.result.hub_ratio) << "round " << round;
+            EXPECT_EQ(part.pairs, whole.pairs);
+            if (t == 1) {
+                EXPECT_EQ(served.access[k].recompute, "incremental") << "round " << round << " edits the welfare centres";
             }
         }
         // The neighbourhood tier (33 hubs, 1000 m): a move looks at a fraction of the residents again.

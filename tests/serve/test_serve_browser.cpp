@@ -24,6 +24,18 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_chromium = "/usr/bin/chromium";
 
+/// Runs one of tests/serve/browser's scripts (in `dir`, where playwright-core is installed) and reads
+/// the JSON line it prints; a script that fails or prints nothing fails the test, with its output.
+nlohmann::json run_script(const fs::path& dir, const std::string& script, const std::string& args) {
+    const auto r = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node " + script + " " + args + " " + k_chromium);
+    EXPECT_EQ(r.exit_code, 0) << script << ": " << r.out << r.err;
+    if (r.out.empty()) {
+        ADD_FAILURE() << script << " printed nothing: " << r.err;
+        return nlohmann::json{{"problems", {"no output"}}};
+    }
+    return nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+}
+
 bool have(const std::string& program) { return run_command("command -v " + program + " >/dev/null 2>&1").exit_code == 0; }
 
 TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
@@ -34,7 +46,7 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     const fs::path src = source_dir() / "tests" / "serve" / "browser";
     const fs::path dir = cli_path().parent_path() / "serve-browser";  // the build tree
     fs::create_directories(dir);
-    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs", "routes_off.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
+    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs", "routes_off.mjs", "access.mjs", "page.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
     if (!fs::exists(dir / "node_modules" / "playwright-core" / "package.json") || read_file(dir / "package-lock.json") != read_file(dir / ".installed-lock")) {
         const auto npm = run_command("cd " + shell_quote(dir.string()) + " && npm ci --no-audit --no-fund --loglevel=error 2>&1");
         ASSERT_EQ(npm.exit_code, 0) << "npm ci of tests/serve/browser failed (the npm registry must be reachable once):\n" << npm.out << npm.err;
@@ -45,11 +57,7 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     ServeProcess serve("--out " + shell_quote(out_dir.string()) + " --web " + shell_quote((source_dir() / "web").string()));
     ASSERT_FALSE(serve.url.empty()) << "keniki serve printed no address";
     const fs::path shot = out_dir / "after_drag.png";
-    const auto r = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node drag_hub.mjs " + shell_quote(serve.url) + " " + shell_quote(shot.string()) +
-                               " " + k_chromium);
-    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-    ASSERT_FALSE(r.out.empty()) << r.err;
-    const auto seen = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+    const auto seen = run_script(dir, "drag_hub.mjs", shell_quote(serve.url) + " " + shell_quote(shot.string()));
     EXPECT_TRUE(seen["problems"].empty()) << seen.dump(2);
     EXPECT_EQ(seen["rows"], 8) << "the demo's 8 neighbourhoods";
     EXPECT_GE(seen["changed"].get<int>(), 1);
@@ -72,12 +80,19 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     // The timetable demo: the railway switched off with its route checkbox.
     ServeProcess timetable("", source_dir() / "data" / "demo" / "plan_transit.toml");
     ASSERT_FALSE(timetable.url.empty()) << "keniki serve printed no address for plan_transit.toml";
-    const auto t = run_command("cd " + shell_quote(dir.string()) + " && timeout 120 node routes_off.mjs " + shell_quote(timetable.url) + " " + k_chromium);
-    EXPECT_EQ(t.exit_code, 0) << t.out << t.err;
-    ASSERT_FALSE(t.out.empty()) << t.err;
-    const auto rail = nlohmann::json::parse(t.out.substr(0, t.out.find('\n')));
+    const auto rail = run_script(dir, "routes_off.mjs", shell_quote(timetable.url));
     EXPECT_TRUE(rail["problems"].empty()) << rail.dump(2);
     EXPECT_GT(rail["blank_after"].get<double>(), rail["blank_before"].get<double>()) << "without trains some people are left with no stop in reach";
+
+    // The access score as the shading: the demo's CSW index on the welfare tier.
+    const fs::path access_shot = out_dir / "access.png";
+    const auto access = run_script(dir, "access.mjs", shell_quote(serve.url) + " " + shell_quote(access_shot.string()));
+    EXPECT_TRUE(access["problems"].empty()) << access.dump(2);
+    EXPECT_EQ(access["units"], 3) << "the demo's 3 welfare areas";
+    EXPECT_GE(access["changed"].get<int>(), 1);
+    EXPECT_EQ(access["added_supply"], 3);
+    EXPECT_GT(fs::file_size(access_shot), 20000u);
+    std::cout << "screenshot: " << access_shot.string() << "\n";
 }
 
 }  // namespace

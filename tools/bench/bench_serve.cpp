@@ -4,7 +4,8 @@
 // would see them (request -> recomputed figures -> whole JSON response received):
 //   1. demo town (data/demo/plan.toml): a hub move round trip, median under 20 ms;
 //   2. a synthetic city of N residents (default 1,000,000), 200 hubs, 3 tiers (10 x 10 neighbourhoods,
-//      10 welfare units, the city; generated with a fixed seed into DIR): a hub move, median under
+//      10 welfare units, the city; an E2SFCA access index over the welfare centres' staff; generated
+//      with a fixed seed into DIR): a hub move, median under
 //      100 ms, p99 under 250 ms;
 //   3. C concurrent clients (default 50) moving hubs for S seconds (default 30): no error.
 // `keniki serve` runs as a subprocess (--port 0, loopback); the first line of its stdout names the port.
@@ -141,10 +142,10 @@ void write_city(const fs::path& dir, std::size_t n) {
     }
     io::write_layer((dir / "residents.gpkg").string(), res, w);
 
-    Layer hubs = new_layer("hubs", k_crs, {{"hub_id", text}, {"kind", text}, {"name", text}});
+    Layer hubs = new_layer("hubs", k_crs, {{"hub_id", text}, {"kind", text}, {"name", text}, {"staff", integer}});
     int k = 0;
     auto add = [&](const std::string& kind, const Point& at) {
-        add_feature(hubs, at, {"H" + std::to_string(k), kind, kind + " " + std::to_string(k)});
+        add_feature(hubs, at, {"H" + std::to_string(k), kind, kind + " " + std::to_string(k), std::int64_t{1 + k % 3}});
         ++k;
     };
     add("consultation_center", Point{k_x0 + towns[0].x, k_y0 + towns[0].y});
@@ -168,7 +169,9 @@ void write_city(const fs::path& dir, std::size_t n) {
             "[[tiers]]\nid = \"welfare\"\nname = \"福祉圏域\"\nunits = { from = \"layer\", source = { path = \"welfare.gpkg\" }, id_field = \"welfare_id\", name_field = \"name\" }\n"
             "hub_kinds = [\"welfare_center\"]\nreach = { mode = \"straight\", metres = 6000 }\n\n"
             "[[tiers]]\nid = \"neighbourhood\"\nname = \"住民主体地域活動圏域\"\nunits = { from = \"layer\", source = { path = \"hoods.gpkg\" }, id_field = \"unit_id\", name_field = \"name\" }\n"
-            "hub_kinds = [\"community_hall\", \"salon\"]\nreach = { mode = \"straight\", metres = 1000 }\n";
+            "hub_kinds = [\"community_hall\", \"salon\"]\nreach = { mode = \"straight\", metres = 1000 }\n\n"
+            "[[access]]\nid = \"csw\"\nname = \"CSW\"\ntier = \"welfare\"\nsupply_field = \"staff\"\ndemand = \"pop_65plus\"\nmethod = \"e2sfca\"\n"
+            "catchment = { mode = \"straight\", metres = 6000 }\ndecay = { bands = [[2000, 1.0], [4000, 0.68], [6000, 0.22]] }\nthreshold_per_1000 = 3\n";
     if (!plan) throw DataError("cannot write the plan", Where{(dir / "plan.toml").string()});
 }
 
@@ -344,7 +347,7 @@ int run(const Options& o) {
     const Timing d = time_moves(demo.port, demo_hubs, "", o.moves, 0.004, 1);
 
     // 2. The synthetic city.
-    fs::path work = o.work.empty() ? fs::temp_directory_path() / ("keniki-bench-serve-" + std::to_string(o.residents)) : fs::path(o.work);
+    fs::path work = o.work.empty() ? fs::temp_directory_path() / ("keniki-bench-serve-access-" + std::to_string(o.residents)) : fs::path(o.work);
     fs::create_directories(work);
     double generate_s = 0;
     if (!fs::exists(work / "plan.toml")) {
@@ -371,7 +374,7 @@ int run(const Options& o) {
     const std::string big_name = std::to_string(o.residents) + " residents, " + std::to_string(big_hubs.size()) + " hubs, 3 tiers";
     row(big_name + ": neighbourhood hub move", hood.ms, "median < 100, p99 < 250",
         percentile(hood.ms, 0.5) < 100 && percentile(hood.ms, 0.99) < 250 ? "yes" : "**no**");
-    row(big_name + ": welfare-centre move (6 km reach)", welfare.ms, "(none)", "-");
+    row(big_name + ": welfare-centre move (6 km reach, and the E2SFCA access index over them)", welfare.ms, "(none)", "-");
     row(big_name + ": move of any hub", any.ms, "median < 100, p99 < 250",
         percentile(any.ms, 0.5) < 100 && percentile(any.ms, 0.99) < 250 ? "yes" : "**no**");
     row(std::to_string(o.clients) + " concurrent clients for " + fixed(o.seconds, 0) + " s (latency under load)", l.ms,

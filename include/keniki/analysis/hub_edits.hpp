@@ -4,6 +4,7 @@
 // give the same figures for the same edits.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct HubEdits {
         std::string id, name, kind;
         std::string tier;  ///< the tier (by id) whose hub it becomes
         Point at;
+        std::optional<double> supply;  ///< for the [[access]] indices it joins (pipeline::access_hubs)
     };
     std::vector<std::string> remove;
     std::vector<Move> move;

@@ -200,6 +200,9 @@ struct HubAddSpec {
     std::string tier;  ///< the tier whose hub it becomes
     std::string kind;  ///< optional, for outputs ("salon")
     double lon = 0, lat = 0;
+    /// Its supply for the [[access]] indices it joins (staff, seats); none: the median of the index's
+    /// hubs (1 for an index without supply_field).
+    std::optional<double> supply;
     int line = 0;
 };
 

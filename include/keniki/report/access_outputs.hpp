@@ -32,6 +32,23 @@ struct AccessOutcome {
     std::size_t pairs = 0;                  ///< (resident, hub) pairs within the catchment
 };
 
+/// A score (supply per person) per 1,000 people, rounded to 6 decimals as every output gives it.
+double per_1000(double score);
+/// The unit's mean score for the index's demand group (per person).
+double demand_mean(const AccessOutcome& a, const analysis::UnitAccess& u);
+/// Whether the unit's mean for the demand group lies below the index's threshold (false without one).
+bool below_threshold(const AccessOutcome& a, const analysis::UnitAccess& u);
+
+/// The whole study area's figures: supply, demand, mean score per person of demand.
+struct StudyAccess {
+    double supply = 0, demand = 0, mean = 0;
+};
+StudyAccess study_access(const AccessOutcome& a, const analysis::ModelInput& input);
+
+/// Per index: mean per 1,000 of demand, supply, each hub's figures and the units below the threshold
+/// (summary.json's hub_scenarios[].access).
+nlohmann::ordered_json access_brief(const analysis::ModelInput& input, const analysis::ModelResult& model, const std::vector<AccessOutcome>& access);
+
 /// "per 1,000 people aged 65+" and the like, for the demand group.
 std::string demand_words(const std::string& demand, bool japanese);
 

@@ -82,6 +82,8 @@ public:
     nlohmann::json plan_json() const;
     /// The plan's [[transport.stops]] layers with their stops (WGS84), for the map and its switches.
     nlohmann::json stop_layers_json() const;
+    /// The plan's [[access]] indices (id, name, demand, score unit, threshold, whole-area figures).
+    nlohmann::json access_json() const;
     nlohmann::json scenario_json(const ScenarioRequest& request, const ScenarioResult& result, double elapsed_ms) const;
 
 private:

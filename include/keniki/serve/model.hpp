@@ -23,7 +23,9 @@
 #include <vector>
 
 #include "keniki/analysis/hub_edits.hpp"
+#include "keniki/crs/transform.hpp"
 #include "keniki/analysis/service_model.hpp"
+#include "keniki/pipeline/access_run.hpp"
 #include "keniki/pipeline/model_inputs.hpp"
 #include "keniki/pipeline/run.hpp"
 #include "keniki/project/plan.hpp"
@@ -64,10 +66,26 @@ struct StopEdits {
     bool empty() const { return remove_layers.empty() && remove_ids.empty() && add.empty() && remove_routes.empty() && remove_feeds.empty(); }
 };
 
+/// An [[access]] index on the scenario's hubs (pipeline/access_run.hpp's rule, as `keniki run`'s
+/// hub scenarios). Recomputed by columns: the plan's (resident, hub) pairs are kept for every hub that
+/// stays where it was, the index's cost model finds the pairs of hubs at a new place only, and the two
+/// steps of the scores run again on the merged table (the same table a whole recomputation builds).
+/// With a straight-line catchment a new hub is compared only with the residents of grid cells within
+/// the catchment of it.
+struct AccessFigures {
+    std::shared_ptr<const report::AccessOutcome> outcome;  ///< the plan's own when unchanged
+    report::StudyAccess study;      ///< whole-area figures
+    std::string recompute;          ///< "unchanged" or "incremental"
+    std::size_t new_columns = 0;    ///< hubs whose pairs were searched (moved or added)
+    std::size_t searched = 0;       ///< residents those hubs were compared with (straight line: only those near them)
+    std::vector<std::string> notes; ///< assumed supplies of new hubs
+};
+
 struct ScenarioResult {
     analysis::HubSet hubs;
     std::vector<TierFigures> tiers;
     std::optional<TransportFigures> transport;  ///< when the plan has [transport]
+    std::vector<AccessFigures> access;          ///< per [[access]] index, in plan order
 };
 
 /// Where each resident of a tier stands in a grid over the residents (straight-line tiers).
@@ -104,6 +122,9 @@ public:
     std::int32_t tier_index(const std::string& id) const;
     /// Whether the tier's cost is the straight line (incremental recomputation).
     bool straight(std::size_t tier) const { return m_tiers[tier].straight; }
+    /// The plan's [[access]] indices as the run computed them.
+    const report::AccessOutcome& base_access(std::size_t k) const { return *m_access[k].outcome; }
+    const report::StudyAccess& base_access_study(std::size_t k) const { return m_access[k].study; }
     /// The plan's GTFS feeds and their routes (empty without [transport].gtfs).
     const std::vector<FeedInfo>& feeds() const { return m_feeds; }
 
@@ -112,7 +133,9 @@ public:
     /// `stops`: stop layers off, single stops removed or added (transport reclassified, see TransportFigures).
     ScenarioResult compute(const analysis::HubEdits& edits, const StopEdits& stops = {}) const;
 
-    /// WGS84 -> working CRS and back (a transformer per thread).
+    /// WGS84 -> working CRS and back. Transformers (PROJ objects serve one thread at a time, and making
+    /// one reads PROJ's database: ~10 ms) are kept in a pool: a request takes one and gives it back, so
+    /// a new connection on one of the server's 64 threads does not make its own.
     Point to_working(double lon, double lat) const;
     Point to_wgs84(const Point& working) const;
     /// Whether a working-CRS point lies in the study area.
@@ -128,7 +151,18 @@ private:
         std::unique_ptr<std::mutex> network_mutex;
     };
 
+    struct Access {
+        pipeline::AccessHubs hubs;      ///< the plan's
+        analysis::CostTable table;      ///< the plan's pairs within the catchment
+        std::shared_ptr<const report::AccessOutcome> outcome;
+        report::StudyAccess study;          ///< the plan's whole-area figures
+        bool straight = false;              ///< straight-line catchment: new hubs search only the residents near them
+        ResidentGrid grid;                  ///< over the residents (straight-line catchments)
+        std::unique_ptr<std::mutex> mutex;  ///< cost models keep a last report
+    };
+
     TierFigures compute_tier(std::size_t t, const analysis::HubSet& hubs) const;
+    AccessFigures compute_access(std::size_t k, const analysis::HubSet& hubs, const analysis::HubEdits& edits) const;
 
     project::Plan m_plan;
     pipeline::ModelInputs m_inputs;
@@ -136,7 +170,12 @@ private:
     std::vector<Tier> m_tiers;
     std::vector<TierFigures> m_base;
     std::vector<FeedInfo> m_feeds;
+    std::vector<Access> m_access;
     std::unique_ptr<std::mutex> m_transport_mutex = std::make_unique<std::mutex>();
+    std::unique_ptr<crs::Transformer> take_transformer() const;
+    void give_back(std::unique_ptr<crs::Transformer> t) const;
+    mutable std::vector<std::unique_ptr<crs::Transformer>> m_transformers;
+    std::unique_ptr<std::mutex> m_transformers_mutex = std::make_unique<std::mutex>();
 };
 
 }  // namespace keniki::serve

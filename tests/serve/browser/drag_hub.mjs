@@ -2,18 +2,12 @@
 // console error, a hub is dragged, the unit table shows the API's numbers, a screenshot is taken.
 // usage: node drag_hub.mjs URL SCREENSHOT.png CHROMIUM
 // Prints one JSON line with what it saw; exit 0 when every check held, 1 otherwise.
-import { chromium } from "playwright-core";
+import { openPage } from "./page.mjs";
 
 const [url, shot, executable] = process.argv.slice(2);
 const problems = [];
-const consoleErrors = [];
-const browser = await chromium.launch({ executablePath: executable, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+const { browser, page, consoleErrors } = await openPage(url, executable);
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.keniki && window.keniki.ready, null, { timeout: 20000 });
   const before = await page.$$eval("#units tbody tr", (rows) => rows.length);
   if (before === 0) problems.push("the unit table is empty");
 

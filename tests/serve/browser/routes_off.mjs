@@ -3,18 +3,12 @@
 // transport-blank row shows what the API says for the same scenario asked independently.
 // usage: node routes_off.mjs URL CHROMIUM
 // Prints one JSON line with what it saw; exit 0 when every check held, 1 otherwise.
-import { chromium } from "playwright-core";
+import { openPage } from "./page.mjs";
 
 const [url, executable] = process.argv.slice(2);
 const problems = [];
-const consoleErrors = [];
-const browser = await chromium.launch({ executablePath: executable, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+const { browser, page, consoleErrors } = await openPage(url, executable);
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => window.keniki && window.keniki.ready, null, { timeout: 20000 });
   const routes = await page.$$eval('#lines input[data-route]', (l) => l.length);
   if (routes !== 13) problems.push(`${routes} route switches, the demo feed has 13 routes`);
   const n = await page.evaluate(() => window.keniki.requests);
