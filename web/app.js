@@ -208,7 +208,7 @@ function drawStops() {
     if (state.edits.stopsOff.includes(l.id)) continue;
     for (const s of l.stops) {
       if (state.edits.stopIdsOff.includes(s.id)) continue;
-      drawStop(s, l.kind, false);
+      drawStop(s, s.kind || l.kind, false);
     }
   }
   for (const s of state.edits.stopsAdded) drawStop(s, s.kind, true);
@@ -229,6 +229,28 @@ function drawStop(s, kind, added) {
   });
   m.on("add", () => { const el = m.getElement(); if (el) el.dataset.stop = s.id; });
   m.addTo(stopLayer);
+  // The selected stop can be dragged: a stop of the plan moves as "removed + added at the new place"
+  // (remove_stop_ids, add_stop_points with its kind and departures), an added one just moves.
+  if (sel) {
+    const handle = L.marker([s.lat, s.lon], { draggable: true, keyboard: false, title: s.name || s.id,
+      icon: L.divIcon({ className: "", html: '<div class="stop-handle"></div>', iconSize: [22, 22], iconAnchor: [11, 11] }) });
+    handle.on("add", () => { const el = handle.getElement(); if (el) el.dataset.stopHandle = s.id; });
+    handle.on("dragend", () => {
+      const p = handle.getLatLng();
+      remember();
+      const added = state.edits.stopsAdded.find((a) => a.id === s.id);
+      if (added) { added.lon = p.lng; added.lat = p.lat; }
+      else {
+        const id = s.id + "_moved";
+        state.edits.stopIdsOff.push(s.id);
+        state.edits.stopsAdded.push({ id, name: s.name || s.id, kind: kind === "station" ? "station" : "bus_stop",
+          ...(s.departures_per_day !== null && s.departures_per_day !== undefined ? { departures_per_day: s.departures_per_day } : {}), lon: p.lng, lat: p.lat });
+        state.selectedStop = id;
+      }
+      recompute();
+    });
+    handle.addTo(stopLayer);
+  }
 }
 
 function drawSwitches() {

@@ -474,7 +474,12 @@ json Api::stop_layers_json() const {
         for (const auto& s : transport->stops) {
             if (s.source != l.id) continue;
             const Point w = m_model.to_wgs84(s.location);
-            stops.push_back({{"id", s.id}, {"name", s.name}, {"lon", w.x()}, {"lat", w.y()}});
+            stops.push_back({{"id", s.id},
+                             {"name", s.name},
+                             {"kind", s.kind == analysis::Stop::Kind::station ? "station" : "bus_stop"},
+                             {"departures_per_day", s.departures_per_day ? json(*s.departures_per_day) : json(nullptr)},
+                             {"lon", w.x()},
+                             {"lat", w.y()}});
         }
         out.push_back({{"id", l.id}, {"kind", l.kind}, {"stops", std::move(stops)}});
     }

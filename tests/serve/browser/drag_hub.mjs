@@ -99,6 +99,28 @@ try {
   await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
   const addedStops = await page.evaluate(() => window.keniki.lastResponse.added_stops);
   if (addedStops !== 1) problems.push("adding a stop by a click gave " + addedStops);
+  // Drag a stop: B041 (a trunk-line stop, 14 departures a day) selected, its handle dragged 120 px; the page
+  // sends it as removed and added at the new place with its departures, and the whole area's
+  // transport figures equal an independent POST of the same edits.
+  n = await page.evaluate(() => window.keniki.requests);
+  await page.click('[data-stop="B041"]', { force: true });
+  const grip = await page.waitForSelector('[data-stop-handle="B041"]', { timeout: 5000 });
+  const g = await grip.boundingBox();
+  const gx = g.x + g.width / 2, gy = g.y + g.height / 2;
+  await page.mouse.move(gx, gy);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(gx + 12 * i, gy - 6 * i);
+  await page.mouse.up();
+  await page.waitForFunction((k) => window.keniki.requests > k, n, { timeout: 20000 });
+  await page.waitForTimeout(300);
+  const dragged = await page.evaluate(() => window.keniki.lastResponse);
+  if (!dragged.remove_stop_ids.includes("B041")) problems.push("dragging B041 did not take it from its place: " + JSON.stringify(dragged.remove_stop_ids));
+  if (dragged.added_stops !== 2) problems.push("dragging B041 added " + dragged.added_stops + " stops (the click-added one and B041 at its new place expected)");
+  const sentBody = await page.evaluate(() => scenarioBody());
+  const movedStop = sentBody.add_stop_points.find((p) => p.id === "B041_moved");
+  if (!movedStop || movedStop.departures_per_day !== 14) problems.push("B041 at its new place: " + JSON.stringify(movedStop));
+  const again = await (await fetch(new URL("/api/scenario", url), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(sentBody) })).json();
+  if (JSON.stringify(again.transport.study.after) !== JSON.stringify(dragged.transport.study.after)) problems.push("the stop drag's transport figures differ from an independent POST");
   // English switch.
   await page.click("#lang");
   const header = await page.$eval("#units thead", (e) => e.textContent);
