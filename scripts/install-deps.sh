@@ -20,6 +20,7 @@ packages=(
   unzip                         # the tests read GTFS zips with unzip -p as an independent reference
   chromium fonts-ipafont-gothic # the report tests load, screenshot and print pages in headless Chromium
   libcpp-httplib-dev            # keniki serve: the HTTP server and the tests' client (cpp-httplib, a library in Debian)
+  libsqlite3-dev                # keniki serve --tiles: MBTiles basemaps
 )
 # keniki serve's browser test drives Chromium with playwright-core from npm (tests/serve/browser,
 # `npm ci`): Debian's node and npm, unless a node is installed already (another source's would clash).

@@ -168,7 +168,7 @@ function shade() {
   unitLayer.eachLayer((l) => {
     const f = figs[l.feature.properties.unit_id];
     const below = access && accessOf(f, access).below;
-    l.setStyle({ fillColor: colour(indicatorValue(f)), fillOpacity: 0.75, color: below ? "#b71c1c" : "#333", weight: below ? 4 : 1.5, dashArray: below ? "8 6" : null });
+    l.setStyle({ fillColor: colour(indicatorValue(f)), fillOpacity: state.plan.tiles ? 0.55 : 0.75, color: below ? "#b71c1c" : "#333", weight: below ? 4 : 1.5, dashArray: below ? "8 6" : null });
     l.bindTooltip(`${l.feature.properties.unit_name}: ${show(indicatorValue(f))}`);
   });
   if (legend) legend.remove();
@@ -456,6 +456,13 @@ $("save").addEventListener("click", async () => {
     $("study").textContent = state.plan.study;
     $("scenario-name").value = t("default_name");
     map.fitBounds(state.plan.bounds);
+    // keniki serve --tiles: a local basemap (MBTiles or an XYZ folder) under the units; never the internet.
+    if (state.plan.tiles) {
+      const tl = state.plan.tiles;
+      L.tileLayer(tl.url, { minNativeZoom: tl.minzoom, maxNativeZoom: tl.maxzoom, maxZoom: 20, attribution: tl.attribution || tl.name || "",
+                            ...(tl.bounds ? { bounds: tl.bounds } : {}) }).addTo(map);
+      L.control.attribution({ prefix: false }).addTo(map);
+    }
     const tiers = state.plan.tiers;
     await showTier(tiers[tiers.length - 1].id);
     window.keniki.ready = true;

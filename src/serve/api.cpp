@@ -546,6 +546,15 @@ json Api::plan_json() const {
                 {"stop_layers", stop_layers_json()},
                 {"feeds", feeds_json(m_model)},
                 {"access", access_json()},
+                {"tiles", m_options.tiles ? json{{"url", "/tiles/{z}/{x}/{y}." + m_options.tiles->format},
+                                                 {"minzoom", m_options.tiles->minzoom},
+                                                 {"maxzoom", m_options.tiles->maxzoom},
+                                                 {"attribution", m_options.tiles->attribution},
+                                                 {"name", m_options.tiles->name},
+                                                 {"bounds", m_options.tiles->bounds ? json{{(*m_options.tiles->bounds)[1], (*m_options.tiles->bounds)[0]},
+                                                                                          {(*m_options.tiles->bounds)[3], (*m_options.tiles->bounds)[2]}}
+                                                                                    : json(nullptr)}}
+                                          : json(nullptr)},
                 {"can_save", m_options.out_dir.has_value()}};
 }
 

@@ -99,6 +99,24 @@ Server::Server(const Api& api, ServerOptions options) : m_impl(std::make_unique<
     s.http.Post(R"(/api/.*)", api_handler);
     s.http.Put(R"(/api/.*)", api_handler);
     s.http.Delete(R"(/api/.*)", api_handler);
+    if (s.options.tiles) {
+        s.http.Get(R"(/tiles/(\d{1,2})/(\d{1,9})/(\d{1,9})(?:\.(?:png|jpg|jpeg|webp))?)", [this](const httplib::Request& req, httplib::Response& res) {
+            const TileSource& src = *m_impl->options.tiles;
+            const int z = std::stoi(req.matches[1]), x = std::stoi(req.matches[2]), y = std::stoi(req.matches[3]);
+            auto tile = src.get(z, x, y);
+            if (!tile && src.covers(z, x, y)) {
+                tile = TileSource::empty();  // a blank tile the maker skipped: transparent, not an error
+                res.set_header("X-Keniki-Tile", "empty");
+            }
+            if (!tile) {
+                res.status = 404;
+                res.set_content("no tile " + req.path + "\n", "text/plain; charset=utf-8");
+                return;
+            }
+            res.set_content(tile->bytes, tile->content_type.c_str());
+            res.set_header("Cache-Control", "max-age=3600");
+        });
+    }
     s.http.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
         const auto it = m_impl->assets.find(req.path);
         if (it == m_impl->assets.end()) {

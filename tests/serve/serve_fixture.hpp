@@ -30,7 +30,7 @@ struct ServedDemo {
         plan = project::load_plan(source_dir() / "data" / "demo" / "plan.toml");
         model = std::make_unique<serve::Model>(plan);
         out_dir = fresh_temp_dir("keniki-serve-out");
-        api = std::make_unique<serve::Api>(*model, serve::ApiOptions{out_dir.string()});
+        api = std::make_unique<serve::Api>(*model, serve::ApiOptions{out_dir.string(), std::nullopt});
         serve::ServerOptions o;
         o.port = 0;
         o.web_dir = (source_dir() / "web").string();

@@ -46,7 +46,7 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     const fs::path src = source_dir() / "tests" / "serve" / "browser";
     const fs::path dir = cli_path().parent_path() / "serve-browser";  // the build tree
     fs::create_directories(dir);
-    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs", "routes_off.mjs", "access.mjs", "page.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
+    for (const char* f : {"package.json", "package-lock.json", "drag_hub.mjs", "routes_off.mjs", "access.mjs", "tiles.mjs", "page.mjs"}) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
     if (!fs::exists(dir / "node_modules" / "playwright-core" / "package.json") || read_file(dir / "package-lock.json") != read_file(dir / ".installed-lock")) {
         const auto npm = run_command("cd " + shell_quote(dir.string()) + " && npm ci --no-audit --no-fund --loglevel=error 2>&1");
         ASSERT_EQ(npm.exit_code, 0) << "npm ci of tests/serve/browser failed (the npm registry must be reachable once):\n" << npm.out << npm.err;
@@ -93,6 +93,25 @@ TEST(ServeBrowser, PageLoadsAHubIsDraggedAndTheTableShowsTheApisNumbers) {
     EXPECT_EQ(access["added_supply"], 3);
     EXPECT_GT(fs::file_size(access_shot), 20000u);
     std::cout << "screenshot: " << access_shot.string() << "\n";
+
+    // A local basemap (--tiles): the demo's roads rasterised and cut into MBTiles by GDAL's own tools.
+    if (!have("gdal_rasterize") || !have("gdal_translate")) {
+        std::cout << "basemap check skipped: gdal_rasterize / gdal_translate (gdal-bin) are absent\n";
+        return;
+    }
+    const fs::path tif = out_dir / "roads.tif", mbtiles = out_dir / "roads.mbtiles";
+    const auto made = run_command("gdal_rasterize -q -burn 80 -burn 80 -burn 80 -init 245 -ot Byte -tr 0.0002 0.0002 -te 131.08 34.08 131.34 34.26 -a_srs EPSG:4326 " +
+                                  shell_quote((source_dir() / "data" / "demo" / "roads.geojson").string()) + " " + shell_quote(tif.string()) +
+                                  " && gdal_translate -q -of MBTILES " + shell_quote(tif.string()) + " " + shell_quote(mbtiles.string()) +
+                                  " && gdaladdo -q -r average " + shell_quote(mbtiles.string()) + " 2 4 8");
+    ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+    ServeProcess basemap("--tiles " + shell_quote(mbtiles.string()));
+    ASSERT_FALSE(basemap.url.empty()) << "keniki serve --tiles printed no address";
+    const fs::path tiles_shot = out_dir / "basemap.png";
+    const auto tiles = run_script(dir, "tiles.mjs", shell_quote(basemap.url) + " " + shell_quote(tiles_shot.string()));
+    EXPECT_TRUE(tiles["problems"].empty()) << tiles.dump(2);
+    EXPECT_GE(tiles["tiles"].get<int>(), 4);
+    std::cout << "screenshot: " << tiles_shot.string() << "\n";
 }
 
 }  // namespace

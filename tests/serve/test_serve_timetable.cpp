@@ -24,7 +24,7 @@ struct TimetableDemo {
     project::Plan plan = project::load_plan(source_dir() / "data/demo/plan_transit.toml");
     serve::Model model{plan};
     fs::path out = fresh_temp_dir("keniki-serve-timetable");
-    serve::Api api{model, serve::ApiOptions{out.string()}};
+    serve::Api api{model, serve::ApiOptions{out.string(), std::nullopt}};
 };
 
 TimetableDemo& demo() {

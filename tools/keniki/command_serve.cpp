@@ -15,6 +15,7 @@
 #include "keniki/serve/api.hpp"
 #include "keniki/serve/model.hpp"
 #include "keniki/serve/server.hpp"
+#include "keniki/serve/tiles.hpp"
 
 namespace keniki::cli {
 
@@ -53,7 +54,7 @@ int parse_port(const std::string& s) {
 }
 
 int run_serve(const std::vector<std::string>& argv) {
-    const Args args(argv, {"port", "host", "out", "web", "max-body"}, {"quiet"}, "serve");
+    const Args args(argv, {"port", "host", "out", "web", "max-body", "tiles"}, {"quiet"}, "serve");
     args.expect_positionals(1, "one plan file: keniki serve PLAN [--port 8080] [--host 127.0.0.1] [--out DIR]");
     serve::ServerOptions options;
     options.host = args.value_or("host", "127.0.0.1");
@@ -77,6 +78,12 @@ int run_serve(const std::vector<std::string>& argv) {
         api_options.out_dir = fs::absolute(*out).string();
     }
     const bool quiet = args.flag("quiet");
+    std::unique_ptr<serve::TileSource> tiles;
+    if (const auto t = args.value("tiles")) {
+        tiles = serve::TileSource::open(*t);
+        api_options.tiles = tiles->info();
+        options.tiles = tiles.get();
+    }
 
     const project::Plan plan = project::load_plan(args.positionals()[0]);
     if (!quiet) std::cerr << "keniki serve: reading and running " << plan.file.string() << " ...\n";
@@ -107,7 +114,7 @@ int run_serve(const std::vector<std::string>& argv) {
 
 Command make_serve_command() {
     return Command{"serve", "a local web page and JSON API: move, add or remove hubs and see every tier's figures change",
-                   "usage: keniki serve PLAN [--port 8080] [--host 127.0.0.1] [--out DIR] [--web DIR] [--max-body BYTES] [--quiet]\n\n"
+                   "usage: keniki serve PLAN [--port 8080] [--host 127.0.0.1] [--out DIR] [--tiles MBTILES|DIR] [--web DIR] [--max-body BYTES] [--quiet]\n\n"
                    "Reads and runs the plan once, keeps it in memory, and serves on http://HOST:PORT/ a map of the units\n"
                    "of every tier, shaded by a chosen figure, whose hubs can be dragged, added and removed; the figures\n"
                    "of every unit and tier follow at once, before and after. The JSON API (README: keniki serve):\n"
@@ -115,7 +122,9 @@ Command make_serve_command() {
                    "  POST /api/scenario        POST /api/scenario/save (writes DIR/scenario_<id>.toml, a [[scenarios]] block)\n"
                    "Listens on loopback (127.0.0.1) unless --host says otherwise, and then warns loudly: there is no login.\n"
                    "Request bodies over 1 MiB (--max-body) are refused. Nothing a client sends is written anywhere but --out DIR.\n"
-                   "--port 0 picks a free port; the first line on stdout names the address.\n",
+                   "--port 0 picks a free port; the first line on stdout names the address.\n"
+                   "--tiles draws a local basemap under the units: an .mbtiles file of raster tiles or a folder of {z}/{x}/{y}.png\n"
+                   "(no tile is fetched from the internet).\n",
                    run_serve};
 }
 

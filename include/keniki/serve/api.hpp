@@ -27,6 +27,7 @@
 #include "keniki/analysis/hub_edits.hpp"
 #include "keniki/project/plan.hpp"
 #include "keniki/serve/model.hpp"
+#include "keniki/serve/tiles.hpp"
 
 namespace keniki::serve {
 
@@ -71,6 +72,7 @@ std::string scenario_toml(const ScenarioRequest& scenario);
 
 struct ApiOptions {
     std::optional<std::string> out_dir;  ///< where POST /api/scenario/save writes (none: saving is refused)
+    std::optional<TileInfo> tiles;       ///< --tiles: the basemap the page draws under the units
 };
 
 class Api {

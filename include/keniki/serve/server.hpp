@@ -1,13 +1,15 @@
 #pragma once
 // `keniki serve`'s HTTP server (cpp-httplib, Debian's libcpp-httplib-dev): the API (serve/api.hpp)
 // under /api/, the page and Leaflet from memory (read once at start from the web and Leaflet
-// directories; no path a client sends is looked up on disk).
+// directories; no path a client sends is looked up on disk), and with --tiles a local basemap under
+// /tiles/{z}/{x}/{y} (three numbers, nothing else of the URL reaches the tile source).
 
 #include <cstddef>
 #include <memory>
 #include <string>
 
 #include "keniki/serve/api.hpp"
+#include "keniki/serve/tiles.hpp"
 
 namespace keniki::serve {
 
@@ -18,6 +20,7 @@ struct ServerOptions {
     std::string leaflet_dir = "/usr/share/javascript/leaflet";  ///< Debian's libjs-leaflet
     std::size_t max_body = 1 << 20;                          ///< larger request bodies get 413
     int threads = 64;                                        ///< worker threads (one per open connection)
+    const TileSource* tiles = nullptr;                       ///< --tiles: served under /tiles/{z}/{x}/{y}
 };
 
 /// True for 127.0.0.0/8, ::1 and "localhost".
