@@ -53,17 +53,26 @@ std::string Decay::describe() const {
     return "";
 }
 
+Decay effective_decay(const AccessOptions& options) {
+    Decay decay = options.decay;
+    if (options.method == AccessMethod::two_step) decay.kind = Decay::Kind::none;
+    if (options.method == AccessMethod::gravity && decay.kind == Decay::Kind::none) decay.kind = Decay::Kind::power;
+    return decay;
+}
+
+void check_supply(std::span<const double> supply) {
+    for (std::size_t j = 0; j < supply.size(); ++j)
+        if (!(supply[j] >= 0) || std::isinf(supply[j]))
+            throw UsageError("access: hub " + std::to_string(j + 1) + " has supply " + std::to_string(supply[j]) + " (must be a number >= 0)");
+}
+
 AccessResult access_scores(const CostTable& table, std::span<const double> demand, std::span<const double> supply, const AccessOptions& options) {
     const std::size_t n = table.origins();
     if (demand.size() != n) throw UsageError("access: " + std::to_string(demand.size()) + " demand figures for " + std::to_string(n) + " demand points");
     for (std::size_t i = 0; i < n; ++i)
         if (!(demand[i] >= 0)) throw UsageError("access: demand point " + std::to_string(i + 1) + " has demand " + std::to_string(demand[i]) + " (must be >= 0)");
-    for (std::size_t j = 0; j < supply.size(); ++j)
-        if (!(supply[j] >= 0) || std::isinf(supply[j]))
-            throw UsageError("access: hub " + std::to_string(j + 1) + " has supply " + std::to_string(supply[j]) + " (must be a number >= 0)");
-    Decay decay = options.decay;
-    if (options.method == AccessMethod::two_step) decay.kind = Decay::Kind::none;
-    if (options.method == AccessMethod::gravity && decay.kind == Decay::Kind::none) decay.kind = Decay::Kind::power;
+    check_supply(supply);
+    const Decay decay = effective_decay(options);
 
     std::vector<double> w(table.pairs());
     for (std::size_t k = 0; k < w.size(); ++k) {

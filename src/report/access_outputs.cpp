@@ -43,8 +43,10 @@ StudyAccess study_access(const AccessOutcome& a, const analysis::ModelInput& inp
     StudyAccess s;
     for (const double v : a.supply_values) s.supply += v;
     double weighted = 0;
+    const auto& res = input.residents;
+    const std::vector<double>& demand = a.demand == "pop_65plus" ? res.age65 : a.demand == "pop_75plus" ? res.age75 : res.population;
     for (std::size_t i = 0; i < a.result.score.size(); ++i) {
-        const double d = a.demand == "pop_65plus" ? input.residents.age65[i] : a.demand == "pop_75plus" ? input.residents.age75[i] : input.residents.population[i];
+        const double d = demand[i];
         weighted += a.result.score[i] * d;
         s.demand += d;
     }

@@ -611,6 +611,7 @@ json Api::scenario_json(const ScenarioRequest& request, const ScenarioResult& re
                               {"new_columns", af.new_columns},
                               {"notes", af.notes},
                               {"searched_residents", af.searched},
+                              {"rescored_residents", af.rescored},
                               {"study", {{"before", access_study_json(m_model.base_access(k), m_model.base_access_study(k))}, {"after", access_study_json(*af.outcome, af.study)}}},
                               {"hubs", std::move(hubs)}});
         }

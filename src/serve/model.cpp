@@ -16,27 +16,19 @@
 #include "keniki/pipeline/stop_edits.hpp"
 #include "keniki/transit/feed.hpp"
 #include "pipeline/gtfs_stops.hpp"
+#include "serve/grouping.hpp"
 
 namespace keniki::serve {
 
 namespace {
 
+using detail::group;
+using detail::same_place;
+
 constexpr double k_inf = std::numeric_limits<double>::infinity();
 /// analysis::detail::sum_units adds residents in blocks of this many and then the blocks in order:
 /// summing a unit's members the same way gives the same figures to the last bit.
 constexpr std::size_t k_block = 65536;
-
-/// Pieces grouped by a key (CSR), ascending within each group; keys < 0 are left out.
-void group(const std::vector<std::int32_t>& key, std::size_t groups, std::vector<std::int32_t>& first, std::vector<std::int32_t>& members) {
-    first.assign(groups + 1, 0);
-    for (const auto k : key)
-        if (k >= 0) ++first[static_cast<std::size_t>(k) + 1];
-    for (std::size_t g = 0; g < groups; ++g) first[g + 1] += first[g];
-    members.resize(static_cast<std::size_t>(first[groups]));
-    std::vector<std::int32_t> next(first.begin(), first.end() - 1);
-    for (std::size_t i = 0; i < key.size(); ++i)
-        if (key[i] >= 0) members[static_cast<std::size_t>(next[static_cast<std::size_t>(key[i])]++)] = static_cast<std::int32_t>(i);
-}
 
 ResidentGrid make_grid(const std::vector<Point>& points, const std::vector<double>& cost) {
     ResidentGrid g;
@@ -111,8 +103,6 @@ UnitFigures sum_members(const analysis::ResidentPieces& pieces, const std::int32
     return f;
 }
 
-bool same_place(const Point& a, const Point& b) { return a.x() == b.x() && a.y() == b.y(); }
-
 }  // namespace
 
 Model::Model(const project::Plan& plan) : m_plan(plan) {
@@ -138,6 +128,7 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
         }
         group(tier.base_local, ti.hubs.size(), tier.hub_first, tier.hub_members);
         if (tier.straight) tier.grid = make_grid(tr.residents.pieces->points, tr.residents.cost);
+        group(tr.residents.pieces->resident, in.residents.size(), tier.resident_first, tier.resident_pieces);
         // The plan's own figures, as keniki run writes them.
         TierFigures& base = m_base[t];
         base.recompute = "unchanged";
@@ -152,6 +143,16 @@ Model::Model(const project::Plan& plan) : m_plan(plan) {
         Access a;
         a.hubs = pipeline::access_hubs(m_inputs.access[k], in);
         a.table = pipeline::access_table(m_inputs.access[k], in.residents.points, a.hubs);
+        {
+            // The residents of each column, ascending (the table is by resident).
+            a.column_first.assign(a.hubs.hubs.size() + 1, 0);
+            for (const auto j : a.table.hub) ++a.column_first[j + 1];
+            for (std::size_t j = 0; j < a.hubs.hubs.size(); ++j) a.column_first[j + 1] += a.column_first[j];
+            a.column_residents.resize(a.table.pairs());
+            std::vector<std::uint32_t> next(a.column_first.begin(), a.column_first.end() - 1);
+            for (std::size_t i = 0; i < a.table.origins(); ++i)
+                for (std::uint32_t p = a.table.first[i]; p < a.table.first[i + 1]; ++p) a.column_residents[next[a.table.hub[p]]++] = static_cast<std::int32_t>(i);
+        }
         a.outcome = std::make_shared<const report::AccessOutcome>(m_results.access[k]);
         a.study = report::study_access(*a.outcome, in);
         a.straight = m_inputs.access[k].cost->circle_segments() > 0;
@@ -257,107 +258,6 @@ ScenarioResult Model::compute(const analysis::HubEdits& edits, const StopEdits& 
         r.transport = std::move(tf);
     }
     return r;
-}
-
-AccessFigures Model::compute_access(std::size_t k, const analysis::HubSet& hubs, const analysis::HubEdits& edits) const {
-    const pipeline::AccessInput& in = m_inputs.access[k];
-    const Access& base = m_access[k];
-    AccessFigures out;
-    const pipeline::AccessHubs now = pipeline::access_hubs(in, m_inputs.input, hubs, edits);
-    out.notes = now.notes;
-    // Each hub of the scenario: the plan's column it keeps (same facility, same place), or a new one.
-    std::unordered_map<std::int32_t, std::uint32_t> base_column;
-    for (std::size_t j = 0; j < base.hubs.hubs.size(); ++j) base_column.emplace(base.hubs.hubs[j], static_cast<std::uint32_t>(j));
-    constexpr std::int64_t gone = -1;
-    std::vector<std::int64_t> new_of_base(base.hubs.hubs.size(), gone);
-    std::vector<std::uint32_t> fresh;  // scenario columns searched again
-    pipeline::AccessHubs fresh_hubs;
-    bool same = now.hubs.size() == base.hubs.hubs.size();
-    for (std::size_t j = 0; j < now.hubs.size(); ++j) {
-        const auto it = base_column.find(now.hubs[j]);
-        if (it != base_column.end() && same_place(now.points[j], base.hubs.points[it->second])) {
-            new_of_base[it->second] = static_cast<std::int64_t>(j);  // costs depend on places only
-            same = same && it->second == j && now.supply[j] == base.hubs.supply[it->second];
-        } else {
-            fresh.push_back(static_cast<std::uint32_t>(j));
-            fresh_hubs.points.push_back(now.points[j]);
-            same = false;
-        }
-    }
-    if (same) {
-        out.outcome = base.outcome;
-        out.study = base.study;
-        out.recompute = "unchanged";
-        return out;
-    }
-    const auto& residents = m_inputs.input.residents.points;
-    const std::size_t n = residents.size();
-    analysis::CostTable searched;
-    if (!fresh.empty() && base.straight) {
-        // Only the residents of the grid cells within the catchment of a new hub (ascending).
-        const ResidentGrid& g = base.grid;
-        std::vector<std::int32_t> near;
-        const double c = in.catchment;
-        for (const Point& p : fresh_hubs.points) {
-            if (g.nx == 0) break;
-            const auto cell = [&](double v, double v0, std::int32_t count) { return std::clamp(static_cast<std::int32_t>(std::floor((v - v0) / g.cell)), 0, count - 1); };
-            const std::int32_t x0 = cell(p.x() - c, g.x0, g.nx), x1 = cell(p.x() + c, g.x0, g.nx);
-            const std::int32_t y0 = cell(p.y() - c, g.y0, g.ny), y1 = cell(p.y() + c, g.y0, g.ny);
-            for (std::int32_t cy = y0; cy <= y1; ++cy)
-                for (std::int32_t cx = x0; cx <= x1; ++cx) {
-                    const auto id = static_cast<std::size_t>(cy) * static_cast<std::size_t>(g.nx) + static_cast<std::size_t>(cx);
-                    near.insert(near.end(), g.members.begin() + g.first[id], g.members.begin() + g.first[id + 1]);
-                }
-        }
-        std::sort(near.begin(), near.end());
-        near.erase(std::unique(near.begin(), near.end()), near.end());
-        std::vector<Point> points;
-        points.reserve(near.size());
-        for (const auto i : near) points.push_back(residents[static_cast<std::size_t>(i)]);
-        analysis::CostTable sub;
-        {
-            const std::lock_guard<std::mutex> lock(*base.mutex);
-            sub = pipeline::access_table(in, points, fresh_hubs);
-        }
-        // Spread over every resident's row.
-        searched.first.assign(n + 1, 0);
-        for (std::size_t k = 0; k < near.size(); ++k) searched.first[static_cast<std::size_t>(near[k]) + 1] = sub.first[k + 1] - sub.first[k];
-        for (std::size_t i = 0; i < n; ++i) searched.first[i + 1] += searched.first[i];
-        searched.hub = std::move(sub.hub);
-        searched.cost = std::move(sub.cost);
-        out.searched = near.size();
-    } else if (!fresh.empty()) {
-        const std::lock_guard<std::mutex> lock(*base.mutex);
-        searched = pipeline::access_table(in, residents, fresh_hubs);
-        out.searched = n;
-    }
-    if (searched.first.empty()) searched.first.assign(n + 1, 0);
-    // The merged table, by resident, hubs ascending (as CostModel::within gives them).
-    analysis::CostTable table;
-    table.first.reserve(n + 1);
-    table.first.push_back(0);
-    table.hub.reserve(base.table.pairs() + searched.pairs());
-    table.cost.reserve(base.table.pairs() + searched.pairs());
-    std::vector<std::pair<std::uint32_t, double>> row;
-    for (std::size_t i = 0; i < n; ++i) {
-        row.clear();
-        for (std::uint32_t p = base.table.first[i]; p < base.table.first[i + 1]; ++p) {
-            const auto j = new_of_base[base.table.hub[p]];
-            if (j != gone) row.emplace_back(static_cast<std::uint32_t>(j), base.table.cost[p]);
-        }
-        for (std::uint32_t p = searched.first[i]; p < searched.first[i + 1]; ++p) row.emplace_back(fresh[searched.hub[p]], searched.cost[p]);
-        std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [j, c] : row) {
-            table.hub.push_back(j);
-            table.cost.push_back(c);
-        }
-        table.first.push_back(static_cast<std::uint32_t>(table.hub.size()));
-    }
-    out.outcome = std::make_shared<const report::AccessOutcome>(pipeline::access_outcome(in, m_inputs.input, m_results.model, now, table));
-    out.study = report::study_access(*out.outcome, m_inputs.input);
-    out.recompute = "incremental";
-    out.new_columns = fresh.size();
-    return out;
 }
 
 TierFigures Model::compute_tier(std::size_t t, const analysis::HubSet& hubs) const {

@@ -372,11 +372,10 @@ int run(const Options& o) {
     };
     row("demo town (" + std::to_string(demo_hubs.size()) + " hubs): hub move round trip", d.ms, "median < 20 ms", verdict(percentile(d.ms, 0.5), 20));
     const std::string big_name = std::to_string(o.residents) + " residents, " + std::to_string(big_hubs.size()) + " hubs, 3 tiers";
-    row(big_name + ": neighbourhood hub move", hood.ms, "median < 100, p99 < 250",
-        percentile(hood.ms, 0.5) < 100 && percentile(hood.ms, 0.99) < 250 ? "yes" : "**no**");
-    row(big_name + ": welfare-centre move (6 km reach, and the E2SFCA access index over them)", welfare.ms, "(none)", "-");
-    row(big_name + ": move of any hub", any.ms, "median < 100, p99 < 250",
-        percentile(any.ms, 0.5) < 100 && percentile(any.ms, 0.99) < 250 ? "yes" : "**no**");
+    const auto hub_move = [](const std::vector<double>& ms) { return percentile(ms, 0.5) < 100 && percentile(ms, 0.99) < 250 ? "yes" : "**no**"; };
+    row(big_name + ": neighbourhood hub move", hood.ms, "median < 100, p99 < 250", hub_move(hood.ms));
+    row(big_name + ": welfare-centre move (6 km reach, and the E2SFCA access index over them)", welfare.ms, "median < 100, p99 < 250", hub_move(welfare.ms));
+    row(big_name + ": move of any hub", any.ms, "median < 100, p99 < 250", hub_move(any.ms));
     row(std::to_string(o.clients) + " concurrent clients for " + fixed(o.seconds, 0) + " s (latency under load)", l.ms,
         "no error", l.errors == 0 ? "yes" : "**no**");
     std::cout << "\n- concurrent: " << l.ok << " answered, " << l.refused << " refused as outside the study area (422, expected), " << l.errors

@@ -50,6 +50,12 @@ struct AccessResult {
     double supply_reached = 0;       ///< Σ S_j over hubs with demand in reach (= Σ A_i D_i)
 };
 
+/// The weight function access_scores applies for these options: 2SFCA weighs 1 within the
+/// catchment, gravity takes cost^-β when no decay is given.
+Decay effective_decay(const AccessOptions& options);
+/// Throws UsageError, naming the hub (1-based), for a supply access_scores refuses: negative, NaN, infinite.
+void check_supply(std::span<const double> supply);
+
 /// Scores from a table of (demand point, hub) costs (CostModel::within). Throws UsageError for
 /// negative or NaN demand or supply, or sizes that do not match.
 AccessResult access_scores(const CostTable& table, std::span<const double> demand, std::span<const double> supply, const AccessOptions& options);

@@ -67,17 +67,22 @@ struct StopEdits {
 };
 
 /// An [[access]] index on the scenario's hubs (pipeline/access_run.hpp's rule, as `keniki run`'s
-/// hub scenarios). Recomputed by columns: the plan's (resident, hub) pairs are kept for every hub that
-/// stays where it was, the index's cost model finds the pairs of hubs at a new place only, and the two
-/// steps of the scores run again on the merged table (the same table a whole recomputation builds).
-/// With a straight-line catchment a new hub is compared only with the residents of grid cells within
-/// the catchment of it.
+/// hub scenarios), recomputed by columns. The plan's (resident, hub) pairs are kept for every hub that
+/// stays where it was; the index's cost model finds the pairs of hubs at a new place only (with a
+/// straight-line catchment, only among the residents of grid cells within the catchment of it).
+/// Step 1 (each hub's demand and ratio) is summed again only for the new columns: a kept column has
+/// the same pairs and so the same demand. Step 2 (a resident's score) is summed again only for the
+/// residents with a pair to a changed column (gone, new, or its supply changed), and the unit means
+/// only for the units of those residents; every other figure is the plan's. The sums run in the
+/// order analysis::access_scores and unit_access run them, so the figures are the same to the last bit
+/// as a whole recomputation's (and keniki run's).
 struct AccessFigures {
     std::shared_ptr<const report::AccessOutcome> outcome;  ///< the plan's own when unchanged
     report::StudyAccess study;      ///< whole-area figures
     std::string recompute;          ///< "unchanged" or "incremental"
     std::size_t new_columns = 0;    ///< hubs whose pairs were searched (moved or added)
     std::size_t searched = 0;       ///< residents those hubs were compared with (straight line: only those near them)
+    std::size_t rescored = 0;       ///< residents whose score was summed again
     std::vector<std::string> notes; ///< assumed supplies of new hubs
 };
 
@@ -148,12 +153,15 @@ private:
         std::vector<std::int32_t> hub_first, hub_members;    ///< pieces per hub (local index, CSR)
         std::vector<std::int32_t> base_local;                ///< per piece: local index of its nearest hub (-1: none)
         ResidentGrid grid;
+        std::vector<std::int32_t> resident_first, resident_pieces;  ///< pieces per ModelInput resident (CSR, ascending)
         std::unique_ptr<std::mutex> network_mutex;
     };
 
     struct Access {
         pipeline::AccessHubs hubs;      ///< the plan's
         analysis::CostTable table;      ///< the plan's pairs within the catchment
+        std::vector<std::uint32_t> column_first;    ///< per hub (column): its residents are column_residents[column_first[j] ..)
+        std::vector<std::int32_t> column_residents; ///< ascending within a column
         std::shared_ptr<const report::AccessOutcome> outcome;
         report::StudyAccess study;          ///< the plan's whole-area figures
         bool straight = false;              ///< straight-line catchment: new hubs search only the residents near them
